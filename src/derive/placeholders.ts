@@ -1,0 +1,63 @@
+/**
+ * Prose that quotes a figure references it: `{{projects}}`, `{{dimension.1.total}}`.
+ * The values come from the derive step, so the preface can never disagree with the
+ * tables (the seed plan's preface counted 36 projects where it detailed 37).
+ */
+import { bi, type Diagnostic, type YamlPath } from '../diagnostics.js';
+import type { LoadedYaml } from '../load/yaml.js';
+import { nearest } from '../validate/suggest.js';
+
+export type PlaceholderValues = ReadonlyMap<string, string>;
+
+const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
+
+/** Replaces every `{{name}}` in `text`; unknown names are reported at their own line and column. */
+export function interpolate(text: string, values: PlaceholderValues, doc: LoadedYaml, path: YamlPath, report: (d: Diagnostic) => void): string {
+  return text.replace(PLACEHOLDER, (whole, rawName: string) => {
+    const name = rawName.trim();
+    const value = values.get(name);
+    if (value !== undefined) return value;
+    const known = [...values.keys()];
+    const guess = nearest(name, known);
+    report({
+      severity: 'error',
+      code: 'prose/unknown-placeholder',
+      file: doc.file,
+      path,
+      ...locatePlaceholder(doc, path, whole),
+      message: bi(`ไม่รู้จักค่าอ้างอิง {{${name}}}`, `unknown placeholder {{${name}}}`),
+      hint: guess
+        ? bi(`หมายถึง {{${guess}}} หรือไม่?`, `did you mean {{${guess}}}?`)
+        : bi(`ค่าที่อ้างถึงได้: ${summarize(known)}`, `available: ${summarize(known)}`),
+    });
+    return whole;
+  });
+}
+
+function summarize(names: string[]): string {
+  const shown = names.filter((n) => !/\.\d+\./.test(n) || /\.1\./.test(n));
+  return shown.map((n) => `{{${n}}}`).join(', ');
+}
+
+/** The placeholder's own position: search the value's source text, so block scalars point at the right line. */
+function locatePlaceholder(doc: LoadedYaml, path: YamlPath, placeholder: string) {
+  const range = doc.range(path);
+  if (range) {
+    const at = doc.text.slice(range[0], range[1]).indexOf(placeholder);
+    if (at >= 0) return doc.positionOf(range[0] + at);
+  }
+  return doc.locate(path);
+}
+
+/** Applies `interpolate` to a text or to each item of a list of texts. */
+export function interpolateField<T extends string | string[] | undefined>(
+  value: T,
+  values: PlaceholderValues,
+  doc: LoadedYaml,
+  path: YamlPath,
+  report: (d: Diagnostic) => void,
+): T {
+  if (value === undefined) return value;
+  if (Array.isArray(value)) return value.map((item, i) => interpolate(item, values, doc, [...path, i], report)) as T;
+  return interpolate(value, values, doc, path, report) as T;
+}

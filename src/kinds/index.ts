@@ -1,0 +1,7 @@
+/** The registry of document kinds: a YAML file's `kind:` selects one entry. */
+import type { DocumentKind } from './kind.js';
+import { planKind } from './plan.js';
+
+export const KINDS: ReadonlyMap<string, DocumentKind<never>> = new Map<string, DocumentKind<never>>(
+  [planKind as DocumentKind<never>].map((k) => [k.name, k]),
+);

@@ -1,0 +1,50 @@
+/**
+ * What a document kind contributes to the shared pipeline. A kind is its schema
+ * (schemas/<kind>.schema.json), its templates (templates/<kind>/) and this object:
+ * rules the schema cannot express, and the derive step that computes everything
+ * an officer must never type (totals, counts, numbering, baht text, periods).
+ */
+import type { Bilingual, Diagnostic, YamlPath } from '../diagnostics.js';
+import type { LoadedYaml } from '../load/yaml.js';
+import type { PlaceholderValues } from '../derive/placeholders.js';
+import type { DigitStyle } from '../thai/index.js';
+
+export interface KindContext {
+  doc: LoadedYaml;
+  report(d: Diagnostic): void;
+  /** A diagnostic at the value (or key) found at `path`. */
+  problem(severity: Diagnostic['severity'], code: string, path: YamlPath, message: Bilingual, hint?: Bilingual, opts?: { key?: boolean }): void;
+}
+
+export interface DeriveContext extends KindContext {
+  digits: DigitStyle;
+  /** Resolves `{{placeholders}}` in the text (or list of texts) found at `path`. */
+  prose<T extends string | string[] | undefined>(value: T, path: YamlPath, values: PlaceholderValues): T;
+}
+
+/** PDF document information; `author` is the authority. */
+export interface DocumentMeta {
+  title: string;
+  author: string;
+  subject: string;
+  keywords: string[];
+  /** The document's own date (ISO), used for reproducible PDF dates when SOURCE_DATE_EPOCH is unset. */
+  date?: string;
+}
+
+export interface DerivedDocument {
+  meta: DocumentMeta;
+  digits: DigitStyle;
+  /** What templates/<kind>/document.hbs receives. */
+  model: unknown;
+}
+
+export interface DocumentKind<Input = unknown> {
+  name: string;
+  title: Bilingual;
+  /** File name in schemas/. */
+  schema: string;
+  /** Checks beyond the schema; runs only on schema-valid input. */
+  rules?(input: Input, ctx: KindContext): void;
+  derive(input: Input, ctx: DeriveContext): DerivedDocument;
+}

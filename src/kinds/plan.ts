@@ -1,0 +1,356 @@
+/**
+ * The multi-year anti-corruption action plan (แผนปฏิบัติการป้องกันการทุจริต).
+ * A project's budget is written once, per fiscal year; the Part 2 matrix (with
+ * subtotals, counts and the grand total) and the Part 3 budget sentences are both
+ * computed from it here, so they cannot disagree.
+ */
+import { bi } from '../diagnostics.js';
+import {
+  applyDigits,
+  bahtText,
+  formatMoney,
+  formatMonthYear,
+  formatDateLong,
+  formatYearRange,
+  parseAmount,
+  parseIsoDate,
+  parseIsoMonth,
+  type DigitStyle,
+} from '../thai/index.js';
+import type { DeriveContext, DerivedDocument, DocumentKind, KindContext } from './kind.js';
+
+type Prose = string | string[];
+
+interface ProjectInput {
+  name: string;
+  budget?: Record<string, number>;
+  remarks?: string;
+  rationale: string;
+  objectives: Prose;
+  target_group: Prose;
+  location?: Prose;
+  method: Prose;
+  duration?: string;
+  responsible: Prose;
+  indicators?: Prose;
+  outputs?: Prose;
+  outcomes?: Prose;
+  extra_sections?: { title: string; body: Prose }[];
+}
+interface SubMissionInput {
+  name: string;
+  projects?: ProjectInput[];
+}
+interface MissionInput {
+  name: string;
+  sub_missions?: SubMissionInput[];
+  projects?: ProjectInput[];
+}
+interface DimensionInput {
+  name: string;
+  missions: MissionInput[];
+}
+interface RiskInput {
+  step: string;
+  risk: string;
+  level: string;
+  controls: Prose;
+}
+export interface PlanInput {
+  kind: 'plan';
+  options?: { digits?: DigitStyle };
+  authority: { name: string; short_name?: string; province?: string; website?: string };
+  title?: string;
+  period: { from: number; to: number };
+  issued: string;
+  preface: string;
+  introduction: { title: string; body?: Prose; risks?: RiskInput[] }[];
+  dimensions: DimensionInput[];
+}
+
+const DEFAULT_TITLE = 'แผนปฏิบัติการป้องกันการทุจริตเพื่อยกระดับคุณธรรมและความโปร่งใส';
+const MAX_PLAN_YEARS = 10;
+
+/** A project with where it sits in the tree, in plan order. */
+interface PlacedProject {
+  input: ProjectInput;
+  path: (string | number)[];
+  dimension: number;
+}
+
+function placedProjects(input: PlanInput): PlacedProject[] {
+  const out: PlacedProject[] = [];
+  input.dimensions.forEach((dim, d) => {
+    dim.missions.forEach((mission, m) => {
+      (mission.projects ?? []).forEach((p, i) => out.push({ input: p, path: ['dimensions', d, 'missions', m, 'projects', i], dimension: d }));
+      (mission.sub_missions ?? []).forEach((sub, s) =>
+        (sub.projects ?? []).forEach((p, i) =>
+          out.push({ input: p, path: ['dimensions', d, 'missions', m, 'sub_missions', s, 'projects', i], dimension: d }),
+        ),
+      );
+    });
+  });
+  return out;
+}
+
+function planYears(input: PlanInput): number[] {
+  const years: number[] = [];
+  for (let y = input.period.from; y <= input.period.to && years.length < MAX_PLAN_YEARS; y++) years.push(y);
+  return years;
+}
+
+/** Satang per plan year; a year without an entry is unbudgeted (printed "-"). */
+function budgetOf(project: ProjectInput): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const [year, amount] of Object.entries(project.budget ?? {})) {
+    const parsed = parseAmount(amount);
+    if (parsed.ok) out.set(Number(year), parsed.satang);
+  }
+  return out;
+}
+
+function rules(input: PlanInput, ctx: KindContext): void {
+  const { from, to } = input.period;
+  if (to < from) {
+    ctx.problem('error', 'plan/period-order', ['period', 'to'], bi(`ปีสุดท้ายของแผน (${to}) มาก่อนปีแรก (${from})`, `the plan's last year (${to}) is before its first (${from})`), bi('สลับค่า from และ to', 'swap from and to'));
+  } else if (to - from + 1 > MAX_PLAN_YEARS) {
+    ctx.problem('error', 'plan/period-length', ['period', 'to'], bi(`แผนยาว ${to - from + 1} ปี เกิน ${MAX_PLAN_YEARS} ปี`, `the plan spans ${to - from + 1} years, more than ${MAX_PLAN_YEARS}`), bi('ตรวจปี พ.ศ. ของ from และ to', 'check the from and to years'));
+  }
+
+  const issuedOk = /^\d{4}-\d{2}-\d{2}$/.test(input.issued) ? parseIsoDate(input.issued) !== null : parseIsoMonth(input.issued) !== null;
+  const issuedYear = Number(input.issued.slice(0, 4));
+  if (issuedYear >= 2400) {
+    ctx.problem('error', 'date/buddhist-year', ['issued'], bi(`วันที่ ${input.issued} ใช้ปี พ.ศ. แต่ฟิลด์นี้ใช้ปี ค.ศ.`, `${input.issued} uses a Buddhist-era year; this field takes the Christian era`), bi(`ใช้ ${issuedYear - 543}${input.issued.slice(4)} (เครื่องมือแสดงเป็น พ.ศ. ให้เอง)`, `write ${issuedYear - 543}${input.issued.slice(4)}; the tool prints the Buddhist era`));
+  } else if (!issuedOk) {
+    ctx.problem('error', 'date/invalid', ['issued'], bi(`ไม่มีวันที่ ${input.issued} ในปฏิทิน`, `${input.issued} is not a calendar date`), bi('ตรวจเดือน (01–12) และวัน', 'check the month (01–12) and day'));
+  }
+
+  const projects = placedProjects(input);
+  const names = new Map<string, (string | number)[]>();
+  for (const { input: p, path } of projects) {
+    for (const year of Object.keys(p.budget ?? {})) {
+      const y = Number(year);
+      if (y < from || y > to) {
+        ctx.problem('error', 'plan/budget-year', [...path, 'budget', year], bi(`ปีงบประมาณ ${year} อยู่นอกช่วงของแผน (${from}–${to})`, `budget year ${year} is outside the plan period (${from}–${to})`), bi(`ใช้ปีระหว่าง ${from} ถึง ${to}`, `use a year from ${from} to ${to}`), { key: true });
+      }
+    }
+    const key = p.name.replace(/\s+/g, ' ').trim();
+    const first = names.get(key);
+    if (first) {
+      const line = ctx.doc.locate([...first, 'name']).line;
+      ctx.problem('warning', 'plan/duplicate-project', [...path, 'name'], bi(`ชื่อโครงการซ้ำกับโครงการที่บรรทัด ${line}`, `the project name repeats the one on line ${line}`), bi('ตรวจว่าคัดลอกมาโดยไม่ได้แก้ชื่อหรือไม่', 'check whether it was copied without changing the name'));
+    } else names.set(key, path);
+    if (p.outputs === undefined && p.outcomes === undefined) {
+      ctx.problem('warning', 'plan/no-results', path, bi('โครงการไม่มีผลผลิตหรือผลลัพธ์', 'the project has neither outputs nor outcomes'), bi('เพิ่ม outputs: หรือ outcomes:', 'add outputs: or outcomes:'));
+    }
+  }
+  if (projects.length === 0) {
+    ctx.problem('error', 'plan/no-projects', ['dimensions'], bi('แผนไม่มีโครงการเลย', 'the plan has no projects'), bi('เพิ่ม projects: ใต้ภารกิจย่อย', 'add projects: under a sub-mission'));
+  }
+}
+
+function derive(input: PlanInput, ctx: DeriveContext): DerivedDocument {
+  const digits = ctx.digits;
+  const num = (n: number | string) => applyDigits(String(n), digits);
+  const money = (satang: number) => formatMoney(satang, { digits });
+  const moneyText = (satang: number) => formatMoney(satang, { digits, decimals: false });
+  const years = planYears(input);
+  const placed = placedProjects(input);
+  const budgets = placed.map((p) => budgetOf(p.input));
+
+  // Totals per dimension and year, in integer satang.
+  const dimTotals = input.dimensions.map(() => years.map(() => 0));
+  const dimCounts = input.dimensions.map(() => 0);
+  const grand = years.map(() => 0);
+  placed.forEach((p, i) => {
+    dimCounts[p.dimension]! += 1;
+    years.forEach((y, yi) => {
+      const amount = budgets[i]!.get(y) ?? 0;
+      dimTotals[p.dimension]![yi]! += amount;
+      grand[yi]! += amount;
+    });
+  });
+  const sum = (list: number[]) => list.reduce((a, b) => a + b, 0);
+  const grandTotal = sum(grand);
+
+  const title = input.title ?? DEFAULT_TITLE;
+  const periodText = formatYearRange(input.period.from, input.period.to, digits);
+  const values = new Map<string, string>([
+    ['title', title],
+    ['authority', input.authority.name],
+    ['authority_short', input.authority.short_name ?? input.authority.name],
+    ['province', input.authority.province ?? ''],
+    ['period', periodText],
+    ['years', num(years.length)],
+    ['projects', num(placed.length)],
+    ['dimensions', num(input.dimensions.length)],
+    ['total', moneyText(grandTotal)],
+    ['total_text', bahtText(grandTotal)],
+  ]);
+  input.dimensions.forEach((dim, d) => {
+    values.set(`dimension.${d + 1}.name`, dim.name);
+    values.set(`dimension.${d + 1}.projects`, num(dimCounts[d]!));
+    values.set(`dimension.${d + 1}.total`, moneyText(sum(dimTotals[d]!)));
+  });
+  const prose = <T extends Prose | undefined>(value: T, path: (string | number)[]) => ctx.prose(value, path, values);
+
+  // Part 2: one table row per line of the matrix.
+  const cells = (amounts: (number | undefined)[]) => amounts.map((a) => (a === undefined || a === 0 ? '-' : money(a)));
+  const emptyCells = years.map(() => '');
+  const rows: MatrixRow[] = [];
+  let seq = 0;
+  const projectRow = (p: ProjectInput, label: string, number: number) => {
+    const budget = budgets[seq]!;
+    seq += 1;
+    return { type: 'project' as const, mission: label, project: `${num(number)}) ${p.name}`, anchor: `project-${seq}`, amounts: cells(years.map((y) => budget.get(y))), remarks: p.remarks ?? '' };
+  };
+  input.dimensions.forEach((dim, d) => {
+    const dn = d + 1;
+    rows.push({ type: 'dimension', id: `dimension-${dn}`, label: `มิติที่ ${num(dn)} ${dim.name}` });
+    dim.missions.forEach((mission, m) => {
+      const mn = `${dn}.${m + 1}`;
+      rows.push({ type: 'mission', mission: `${num(mn)} ${mission.name}`, amounts: emptyCells });
+      (mission.projects ?? []).forEach((p, i) => rows.push(projectRow(p, '', i + 1)));
+      (mission.sub_missions ?? []).forEach((sub, s) => {
+        const label = `${num(`${mn}.${s + 1}`)} ${sub.name}`;
+        const projects = sub.projects ?? [];
+        if (projects.length === 0) rows.push({ type: 'sub', mission: label, amounts: emptyCells });
+        projects.forEach((p, i) => rows.push(projectRow(p, i === 0 ? label : '', i + 1)));
+      });
+    });
+    rows.push({ type: 'subtotal', label: `รวมมิติที่ ${num(dn)}`, count: `จำนวน ${num(dimCounts[d]!)} โครงการ`, amounts: cells(dimTotals[d]!) });
+  });
+  rows.push({ type: 'grand', label: 'รวมทั้งสิ้น', count: `จำนวน ${num(placed.length)} โครงการ`, amounts: cells(grand) });
+
+  // Part 3: one detail section per project, numbered in plan order.
+  const projects = placed.map((p, i) => {
+    const budget = budgets[i]!;
+    const at = (field: string) => [...p.path, field];
+    const sections: DetailSection[] = [];
+    const add = (title: string, parts: DetailPart[]) => sections.push({ number: num(sections.length + 1), title, parts });
+    const addProse = (title: string, field: keyof ProjectInput) => {
+      const value = p.input[field] as Prose | undefined;
+      if (value !== undefined) add(title, [{ content: prose(value, at(field)) }]);
+    };
+    add('ชื่อโครงการ', [{ content: p.input.name }]);
+    addProse('หลักการและเหตุผล', 'rationale');
+    addProse('วัตถุประสงค์', 'objectives');
+    addProse('กลุ่มเป้าหมาย', 'target_group');
+    addProse('สถานที่ดำเนินการ', 'location');
+    addProse('วิธีดำเนินการ', 'method');
+    add('ระยะเวลาดำเนินการ', [{ content: p.input.duration ? prose(p.input.duration, at('duration')) : durationText(budget, input.period, digits) }]);
+    add('งบประมาณ', [{ content: budgetText(budget, years, digits) }]);
+    addProse('ผู้รับผิดชอบ', 'responsible');
+    addProse('ตัวชี้วัด', 'indicators');
+    if (p.input.outputs !== undefined || p.input.outcomes !== undefined) {
+      const parts: DetailPart[] = [];
+      if (p.input.outputs !== undefined) parts.push({ subtitle: 'ผลผลิต', content: prose(p.input.outputs, at('outputs')) });
+      if (p.input.outcomes !== undefined) parts.push({ subtitle: 'ผลลัพธ์', content: prose(p.input.outcomes, at('outcomes')) });
+      add('ผลผลิต/ผลลัพธ์', parts);
+    }
+    (p.input.extra_sections ?? []).forEach((extra, k) => add(extra.title, [{ content: prose(extra.body, [...p.path, 'extra_sections', k, 'body']) }]));
+    return { id: `project-${i + 1}`, sequence: num(i + 1), name: p.input.name, sections };
+  });
+
+  const introduction = input.introduction.map((section, s) => ({
+    id: `intro-${s + 1}`,
+    number: num(s + 1),
+    title: section.title,
+    body: section.body === undefined ? undefined : prose(section.body, ['introduction', s, 'body']),
+    risks: section.risks?.map((r, k) => ({
+      number: num(k + 1),
+      step: r.step,
+      risk: r.risk,
+      level: r.level,
+      controls: prose(r.controls, ['introduction', s, 'risks', k, 'controls']),
+    })),
+  }));
+
+  const dimensions = input.dimensions.map((dim, d) => ({ id: `dimension-${d + 1}`, label: `มิติที่ ${num(d + 1)} ${dim.name}` }));
+  const issuedMonth = parseIsoMonth(input.issued.slice(0, 7));
+  const issuedText = /^\d{4}-\d{2}-\d{2}$/.test(input.issued)
+    ? formatDateLong(input.issued, digits)
+    : issuedMonth
+      ? formatMonthYear(issuedMonth.year, issuedMonth.month, digits)
+      : input.issued;
+
+  return {
+    digits,
+    meta: {
+      title: `${title} ${periodText}`,
+      author: input.authority.name,
+      subject: `${title} ของ${input.authority.name} ${periodText}`,
+      keywords: ['ITA', 'แผนปฏิบัติการป้องกันการทุจริต', 'คุณธรรมและความโปร่งใส', input.authority.name, periodText],
+      date: /^\d{4}-\d{2}-\d{2}$/.test(input.issued) ? input.issued : `${input.issued}-01`,
+    },
+    model: {
+      title,
+      authority: input.authority,
+      periodText,
+      issuedText,
+      preface: prose(input.preface, ['preface']),
+      introduction,
+      years: years.map((y) => ({ label: `ปี ${num(y)}` })),
+      rows,
+      dimensions,
+      projects,
+      projectCount: num(placed.length),
+      matrixColumns: years.length + 3,
+      toc: [
+        { id: 'preface', level: 1, title: 'คำนำ' },
+        { id: 'part-1', level: 1, title: `ส่วนที่ ${num(1)} บทนำ` },
+        ...introduction.map((s) => ({ id: s.id, level: 2, title: `${s.number}. ${s.title}` })),
+        { id: 'part-2', level: 1, title: `ส่วนที่ ${num(2)} แผนปฏิบัติการป้องกันการทุจริต` },
+        ...dimensions.map((d) => ({ id: d.id, level: 2, title: d.label })),
+        { id: 'part-3', level: 1, title: `ส่วนที่ ${num(3)} รายละเอียดโครงการ/กิจกรรม/มาตรการ` },
+        ...projects.map((p) => ({ id: p.id, level: 2, title: `${p.sequence}. ${applyDigits(p.name, digits)}` })),
+      ],
+    },
+  };
+}
+
+type MatrixRow =
+  | { type: 'dimension'; id: string; label: string }
+  | { type: 'mission' | 'sub'; mission: string; amounts: string[] }
+  | { type: 'project'; mission: string; project: string; anchor: string; amounts: string[]; remarks: string }
+  | { type: 'subtotal' | 'grand'; label: string; count: string; amounts: string[] };
+
+interface DetailPart {
+  subtitle?: string;
+  content: Prose;
+}
+interface DetailSection {
+  number: string;
+  title: string;
+  parts: DetailPart[];
+}
+
+/** "ปีละ ๑๐,๐๐๐ บาท รวม ๕๐,๐๐๐ บาท (ห้าหมื่นบาทถ้วน)", or per year, or "ไม่ใช้งบประมาณ". */
+export function budgetText(budget: ReadonlyMap<number, number>, years: readonly number[], digits: DigitStyle): string {
+  const entries = years.filter((y) => (budget.get(y) ?? 0) > 0).map((y) => [y, budget.get(y)!] as const);
+  if (entries.length === 0) return 'ไม่ใช้งบประมาณ';
+  const baht = (satang: number) => `${formatMoney(satang, { digits, decimals: false })} บาท`;
+  const total = entries.reduce((a, [, v]) => a + v, 0);
+  const totalText = `${baht(total)} (${bahtText(total)})`;
+  if (entries.length === 1) return `ปี ${applyDigits(String(entries[0]![0]), digits)} จำนวน ${totalText}`;
+  const same = entries.every(([, v]) => v === entries[0]![1]);
+  if (same && entries.length === years.length) return `ปีละ ${baht(entries[0]![1])} รวม ${totalText}`;
+  const perYear = entries.map(([y, v]) => `ปี ${applyDigits(String(y), digits)} ${baht(v)}`).join(' ');
+  return `${perYear} รวม ${totalText}`;
+}
+
+/** The years the project is budgeted in, or the whole plan when it spends nothing. */
+function durationText(budget: ReadonlyMap<number, number>, period: { from: number; to: number }, digits: DigitStyle): string {
+  const funded = [...budget.entries()].filter(([, v]) => v > 0).map(([y]) => y).sort((a, b) => a - b);
+  const from = funded.length > 0 ? funded[0]! : period.from;
+  const to = funded.length > 0 ? funded[funded.length - 1]! : period.to;
+  return `ปีงบประมาณ ${formatYearRange(from, to, digits)}`;
+}
+
+export const planKind: DocumentKind<PlanInput> = {
+  name: 'plan',
+  title: bi('แผนปฏิบัติการป้องกันการทุจริตเพื่อยกระดับคุณธรรมและความโปร่งใส', 'multi-year anti-corruption action plan'),
+  schema: 'plan.schema.json',
+  rules,
+  derive,
+};

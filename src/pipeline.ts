@@ -1,0 +1,165 @@
+/**
+ * One document through the stages: load → validate → derive → render → print.
+ * Each stage adds to one list of diagnostics; a stage runs only when the ones
+ * before it found no error, so an officer sees every problem of a kind at once.
+ */
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { bi, hasErrors, UserError, type Diagnostic, type YamlPath } from './diagnostics.js';
+import { interpolateField } from './derive/placeholders.js';
+import { KINDS } from './kinds/index.js';
+import type { DeriveContext, DerivedDocument, DocumentKind, KindContext } from './kinds/kind.js';
+import { readSource } from './load/source.js';
+import { parseYaml, type LoadedYaml } from './load/yaml.js';
+import type { Printer } from './print/printer.js';
+import { Renderer } from './render/html.js';
+import { SchemaValidator } from './validate/schema.js';
+import { nearest } from './validate/suggest.js';
+import { TOOL_VERSION } from './paths.js';
+
+export interface Checked {
+  file: string;
+  diagnostics: Diagnostic[];
+  doc?: LoadedYaml;
+  kind?: DocumentKind<never>;
+}
+
+function kindContext(doc: LoadedYaml, diagnostics: Diagnostic[]): KindContext {
+  return {
+    doc,
+    report: (d) => diagnostics.push(d),
+    problem(severity, code, path: YamlPath, message, hint, opts) {
+      diagnostics.push({ severity, code, file: doc.file, path, ...doc.locate(path, opts), message, hint });
+    },
+  };
+}
+
+function selectKind(doc: LoadedYaml, diagnostics: Diagnostic[]): DocumentKind<never> | undefined {
+  const data = doc.data as { kind?: unknown } | null;
+  const names = [...KINDS.keys()];
+  const base = { severity: 'error' as const, file: doc.file, path: ['kind'] };
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    diagnostics.push({ ...base, code: 'kind/not-a-document', path: [], line: 1, column: 1, message: bi('ไฟล์นี้ไม่ใช่เอกสาร (ต้องเป็นกลุ่มฟิลด์ ชื่อ: ค่า)', 'this file is not a document (it must be a mapping of key: value)'), hint: bi(`เริ่มไฟล์ด้วย kind: ${names[0]}`, `start the file with kind: ${names[0]}`) });
+    return undefined;
+  }
+  if (data.kind === undefined) {
+    diagnostics.push({ ...base, code: 'kind/missing', line: 1, column: 1, message: bi('ไม่ได้ระบุชนิดเอกสาร (kind)', 'the document kind (kind:) is missing'), hint: bi(`เพิ่มบรรทัด kind: ... ชนิดที่มี: ${names.join(', ')}`, `add a line "kind: ..."; kinds: ${names.join(', ')}`) });
+    return undefined;
+  }
+  const kind = KINDS.get(String(data.kind));
+  if (!kind) {
+    const guess = nearest(String(data.kind), names);
+    diagnostics.push({ ...base, code: 'kind/unknown', ...doc.locate(['kind']), message: bi(`ไม่รู้จักชนิดเอกสาร "${String(data.kind)}"`, `unknown document kind "${String(data.kind)}"`), hint: bi(`${guess ? `หมายถึง ${guess} หรือไม่? ` : ''}ชนิดที่มี: ${names.join(', ')}`, `${guess ? `did you mean ${guess}? ` : ''}kinds: ${names.join(', ')}`) });
+  }
+  return kind;
+}
+
+let sharedValidator: SchemaValidator | undefined;
+function validator(): SchemaValidator {
+  return (sharedValidator ??= new SchemaValidator());
+}
+
+/** load + validate: everything `ita-report validate` does, and no browser. */
+export async function checkDocument(file: string): Promise<Checked> {
+  const source = await readSource(file);
+  if (!source.ok) return { file, diagnostics: [source.diagnostic] };
+  const parsed = parseYaml(file, source.text);
+  const diagnostics = [...parsed.diagnostics];
+  const doc = parsed.loaded;
+  if (!doc) return { file, diagnostics };
+  const kind = selectKind(doc, diagnostics);
+  if (!kind) return { file, diagnostics, doc };
+  diagnostics.push(...validator().validate(kind.schema, doc));
+  if (!hasErrors(diagnostics)) kind.rules?.(doc.data as never, kindContext(doc, diagnostics));
+  return { file, diagnostics, doc, kind };
+}
+
+export interface Derived extends Checked {
+  derived?: DerivedDocument;
+}
+
+export async function deriveDocument(file: string): Promise<Derived> {
+  const checked = await checkDocument(file);
+  const { doc, kind, diagnostics } = checked;
+  if (!doc || !kind || hasErrors(diagnostics)) return checked;
+  const input = doc.data as { options?: { digits?: 'thai' | 'arabic' } };
+  const base = kindContext(doc, diagnostics);
+  const ctx: DeriveContext = {
+    ...base,
+    digits: input.options?.digits ?? 'thai',
+    prose: (value, path, values) => interpolateField(value, values, doc, path, base.report),
+  };
+  const derived = kind.derive(input as never, ctx);
+  return { ...checked, derived: hasErrors(diagnostics) ? undefined : derived };
+}
+
+let sharedRenderer: Renderer | undefined;
+export function renderHtml(kind: string, derived: DerivedDocument): string {
+  return (sharedRenderer ??= new Renderer()).render(kind, derived);
+}
+
+/** SOURCE_DATE_EPOCH wins (reproducible builds); otherwise the document's own date, so rebuilding gives the same bytes. */
+export function pdfDate(derived: DerivedDocument): Date {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  if (derived.meta.date) return new Date(`${derived.meta.date}T00:00:00Z`);
+  return new Date(0);
+}
+
+export function outputPathFor(file: string, outDir?: string): string {
+  const name = `${basename(file, extname(file))}.pdf`;
+  return resolve(outDir ?? dirname(file), name);
+}
+
+/** Writes next to the target then renames, so a failed or interrupted build never leaves a truncated PDF. */
+export async function writeAtomically(target: string, bytes: Uint8Array): Promise<void> {
+  await mkdir(dirname(target), { recursive: true });
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  try {
+    await writeFile(temp, bytes);
+    await rename(temp, target);
+  } catch (err) {
+    await rm(temp, { force: true });
+    throw err;
+  }
+}
+
+export interface BuildResult extends Derived {
+  output?: string;
+  pages?: number;
+  ms: number;
+}
+
+export async function buildDocument(file: string, printer: Printer, opts: { outDir?: string } = {}): Promise<BuildResult> {
+  const started = performance.now();
+  const derived = await deriveDocument(file);
+  if (!derived.derived || !derived.kind) return { ...derived, ms: performance.now() - started };
+  const output = outputPathFor(file, opts.outDir);
+  if (resolve(output) === resolve(file)) {
+    derived.diagnostics.push({ severity: 'error', code: 'build/overwrite-input', file, line: 0, column: 0, path: [], message: bi('ไฟล์ผลลัพธ์จะทับไฟล์ต้นฉบับ', 'the output would overwrite the input file'), hint: bi('เปลี่ยนนามสกุลไฟล์ YAML เป็น .yaml', 'give the YAML file a .yaml extension') });
+    return { ...derived, ms: performance.now() - started };
+  }
+  const html = renderHtml(derived.kind.name, derived.derived);
+  // For template work: the HTML exactly as the browser receives it.
+  if (process.env.ITA_REPORT_KEEP_HTML) await writeFile(output.replace(/\.pdf$/, '.html'), html);
+  let printed;
+  try {
+    printed = await printer.print({
+    file,
+    html,
+    meta: derived.derived.meta,
+    digits: derived.derived.digits,
+    kind: derived.kind.name,
+    baseDir: dirname(resolve(file)),
+    date: pdfDate(derived.derived),
+    producer: `ita-report ${TOOL_VERSION}`,
+    });
+  } catch (err) {
+    if (!(err instanceof UserError)) throw err;
+    derived.diagnostics.push(...err.diagnostics);
+    return { ...derived, ms: performance.now() - started };
+  }
+  derived.diagnostics.push(...printed.warnings);
+  await writeAtomically(output, printed.pdf);
+  return { ...derived, output, pages: printed.pages, ms: performance.now() - started };
+}

@@ -1,0 +1,73 @@
+/**
+ * Reading and finishing Chromium's PDF with pdf-lib: the outline (bookmarks)
+ * tells where each heading landed, which is how the table of contents gets real
+ * page numbers; the document information (title, author, dates, language) is set
+ * here because Chromium writes only the title. pdf-lib rewrites every object it
+ * read, so the structure tree (tagged PDF) and the outline survive; a test checks it.
+ */
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
+import type { DocumentMeta } from '../kinds/kind.js';
+
+export interface OutlineEntry {
+  title: string;
+  depth: number;
+  /** 1-based page number. */
+  page: number;
+}
+
+function text(obj: PDFObject | undefined): string {
+  if (obj instanceof PDFString || obj instanceof PDFHexString) return obj.decodeText();
+  return '';
+}
+
+export async function readOutline(pdf: Uint8Array): Promise<OutlineEntry[]> {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const pageNumber = new Map<string, number>();
+  doc.getPages().forEach((p, i) => pageNumber.set(p.ref.toString(), i + 1));
+  const ctx = doc.context;
+  const lookupDict = (o: PDFObject | undefined): PDFDict | undefined => {
+    const r = o instanceof PDFRef ? ctx.lookup(o) : o;
+    return r instanceof PDFDict ? r : undefined;
+  };
+  const destPage = (item: PDFDict): number => {
+    let dest = item.get(PDFName.of('Dest'));
+    if (!dest) {
+      const action = lookupDict(item.get(PDFName.of('A')));
+      dest = action?.get(PDFName.of('D'));
+    }
+    const arr = dest instanceof PDFRef ? ctx.lookup(dest) : dest;
+    if (arr instanceof PDFArray) {
+      const target = arr.get(0);
+      if (target instanceof PDFRef) return pageNumber.get(target.toString()) ?? 0;
+    }
+    return 0;
+  };
+
+  const out: OutlineEntry[] = [];
+  const outlines = lookupDict(doc.catalog.get(PDFName.of('Outlines')));
+  const walk = (first: PDFDict | undefined, depth: number) => {
+    const seen = new Set<PDFDict>();
+    for (let item = first; item && !seen.has(item); item = lookupDict(item.get(PDFName.of('Next')))) {
+      seen.add(item);
+      out.push({ title: text(item.get(PDFName.of('Title'))), depth, page: destPage(item) });
+      walk(lookupDict(item.get(PDFName.of('First'))), depth + 1);
+    }
+  };
+  walk(lookupDict(outlines?.get(PDFName.of('First'))), 0);
+  return out;
+}
+
+export async function finishPdf(pdf: Uint8Array, meta: DocumentMeta, date: Date, producer: string): Promise<{ bytes: Uint8Array; pages: number }> {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  doc.setTitle(meta.title, { showInWindowTitleBar: true });
+  doc.setAuthor(meta.author);
+  doc.setSubject(meta.subject);
+  doc.setKeywords(meta.keywords);
+  doc.setLanguage('th');
+  doc.setCreator(producer);
+  doc.setProducer(producer);
+  doc.setCreationDate(date);
+  doc.setModificationDate(date);
+  const bytes = await doc.save({ useObjectStreams: false, updateFieldAppearances: false });
+  return { bytes, pages: doc.getPageCount() };
+}

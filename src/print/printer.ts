@@ -1,0 +1,307 @@
+/**
+ * HTML → PDF with headless Chromium. One browser per process, a fresh page per
+ * document. The page can load only the tool's own files (fonts, stylesheets) and
+ * files next to the YAML; every other request is blocked, so printing a document
+ * never touches the network.
+ */
+import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer';
+import { bi, UserError, type Diagnostic } from '../diagnostics.js';
+import { FONT_DIR, TEMPLATE_DIR } from '../paths.js';
+import type { DocumentMeta } from '../kinds/kind.js';
+import type { DigitStyle } from '../thai/index.js';
+import { findBrowser } from './browser.js';
+import { finishPdf, readOutline, type OutlineEntry } from './pdf.js';
+
+/** A made-up origin: requests to it are answered from memory, never from a network. */
+const ORIGIN = 'http://ita-report.invalid';
+
+/** Flags that keep Chromium from stalling on a closed network or a locked-down machine. */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-default-apps',
+  '--disable-extensions',
+  '--font-render-hinting=none',
+];
+
+const FONT_WEIGHTS = ['400', '400-italic', '700', '700-italic'];
+
+export interface PrintJob {
+  /** The YAML file, for diagnostics. */
+  file: string;
+  html: string;
+  meta: DocumentMeta;
+  digits: DigitStyle;
+  kind: string;
+  /** Folder of the YAML file: images it names may be loaded from here, nothing else. */
+  baseDir: string;
+  /** Fixed creation/modification date of the PDF (reproducible builds). */
+  date: Date;
+  producer: string;
+}
+
+export interface PrintResult {
+  pdf: Uint8Array;
+  pages: number;
+  warnings: Diagnostic[];
+}
+
+export interface PrinterOptions {
+  browserPath?: string;
+  /** Milliseconds for one document's printing before it is given up. */
+  timeout?: number;
+}
+
+function fontStylesheet(): string {
+  return FONT_WEIGHTS.map((w) => readFileSync(join(FONT_DIR, `${w}.css`), 'utf8').replaceAll('./files/', '/fonts/files/')).join('\n');
+}
+
+export class Printer {
+  private readonly fontCss = fontStylesheet();
+  private readonly fileCache = new Map<string, Buffer>();
+
+  private constructor(
+    private browser: Browser,
+    private readonly launchBrowser: () => Promise<Browser>,
+    private readonly timeout: number,
+  ) {}
+
+  static async launch(opts: PrinterOptions = {}): Promise<Printer> {
+    const choice = await findBrowser(opts.browserPath);
+    const launchBrowser = async () => {
+      try {
+        return await puppeteer.launch({
+          executablePath: choice.path,
+          headless: true,
+          args: CHROMIUM_ARGS,
+          protocolTimeout: (opts.timeout ?? 120_000) + 30_000,
+        });
+      } catch (err) {
+        throw new UserError([
+          {
+            severity: 'error', code: 'browser/launch', file: choice.path, line: 0, column: 0, path: [],
+            message: bi(`เปิดเบราว์เซอร์ไม่สำเร็จ: ${(err as Error).message.split('\n')[0]}`, `the browser failed to start: ${(err as Error).message.split('\n')[0]}`),
+            hint: bi('ตรวจว่าเบราว์เซอร์ทำงานได้ หรือระบุตัวอื่นด้วย --browser', 'check that the browser runs, or choose another with --browser'),
+          },
+        ]);
+      }
+    };
+    return new Printer(await launchBrowser(), launchBrowser, opts.timeout ?? 120_000);
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close().catch(() => undefined);
+  }
+
+  private async ownFile(path: string): Promise<Buffer | undefined> {
+    let data = this.fileCache.get(path);
+    if (!data) {
+      data = await readFile(path).catch(() => undefined);
+      if (data) this.fileCache.set(path, data);
+    }
+    return data;
+  }
+
+  /** Answers the page's requests from the tool's files; everything else is blocked and remembered. */
+  private async answer(request: HTTPRequest, job: PrintJob, blocked: string[]): Promise<void> {
+    const url = request.url();
+    if (url.startsWith('data:')) return request.continue();
+    // Chromium asks for a favicon on its own; that is not the document's doing.
+    if (url === `${ORIGIN}/favicon.ico`) return request.respond({ status: 404, body: '' });
+    if (!url.startsWith(`${ORIGIN}/`)) {
+      blocked.push(url);
+      return request.abort('blockedbyclient');
+    }
+    const path = decodeURIComponent(new URL(url).pathname);
+    const send = (body: string | Buffer, contentType: string) => request.respond({ status: 200, contentType, body });
+    if (path === '/document.html') return send(job.html, 'text/html; charset=utf-8');
+    if (path === '/fonts/sarabun.css') return send(this.fontCss, 'text/css');
+    const font = /^\/fonts\/files\/(sarabun-[a-z0-9-]+\.woff2?)$/.exec(path);
+    if (font) {
+      const data = await this.ownFile(join(FONT_DIR, 'files', font[1]!));
+      if (data) return send(data, font[1]!.endsWith('woff2') ? 'font/woff2' : 'font/woff');
+    }
+    const asset = /^\/assets\/((?:[a-z0-9-]+\/)?[a-z0-9-]+\.css)$/.exec(path);
+    if (asset) {
+      const data = await this.ownFile(join(TEMPLATE_DIR, asset[1]!));
+      return send(data ?? '', 'text/css');
+    }
+    if (path.startsWith('/files/')) {
+      const target = resolve(job.baseDir, path.slice('/files/'.length));
+      const rel = relative(job.baseDir, target);
+      if (!rel.startsWith('..') && !isAbsolute(rel)) {
+        const data = await readFile(target).catch(() => undefined);
+        if (data) return send(data, contentTypeOf(target));
+      }
+    }
+    blocked.push(url);
+    return request.respond({ status: 404, contentType: 'text/plain', body: '' });
+  }
+
+  async print(job: PrintJob): Promise<PrintResult> {
+    if (!this.browser.connected) this.browser = await this.launchBrowser();
+    const page = await this.browser.newPage();
+    const blocked: string[] = [];
+    try {
+      page.setDefaultTimeout(this.timeout);
+      await page.setRequestInterception(true);
+      page.on('request', (req) => void this.answer(req, job, blocked).catch(() => undefined));
+      await page.goto(`${ORIGIN}/document.html`, { waitUntil: 'load', timeout: this.timeout });
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      await assertNoFallbackFonts(page, job);
+      const pdf = await this.printWithToc(page, job);
+      const finished = await finishPdf(pdf, job.meta, job.date, job.producer);
+      const warnings: Diagnostic[] = blocked.map((url) => ({
+        severity: 'warning', code: 'print/blocked-request', file: job.file, line: 0, column: 0, path: [],
+        message: bi(`ไม่โหลด ${url} เพราะเอกสารโหลดได้เฉพาะไฟล์ในเครื่อง`, `did not load ${url}: documents may load local files only`),
+        hint: bi('ใช้ไฟล์ที่อยู่ในโฟลเดอร์เดียวกับไฟล์ YAML', 'use a file in the YAML file\'s folder'),
+      }));
+      return { pdf: finished.bytes, pages: finished.pages, warnings };
+    } finally {
+      await page.close().catch(() => undefined);
+    }
+  }
+
+  private pdfOnce(page: Page): Promise<Uint8Array> {
+    return page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: this.timeout });
+  }
+
+  /**
+   * Chromium has no target-counter(): print once, read from the outline where each
+   * heading landed, write those numbers into the contents, print again, and repeat
+   * until nothing moves (the numbers' width can in theory push a heading over).
+   */
+  private async printWithToc(page: Page, job: PrintJob): Promise<Uint8Array> {
+    const hasToc = await page.evaluate(() => document.querySelector('[data-toc-for]') !== null);
+    let pdf = await this.pdfOnce(page);
+    if (!hasToc) return pdf;
+    const headings = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6')).map((h) => ({
+        id: h.id || h.closest('[id]')?.id || '',
+        text: (h.textContent ?? '').replace(/\s+/g, ''),
+      })),
+    );
+    let previous = '';
+    for (let pass = 0; pass < 4; pass++) {
+      const pages = pagesOfHeadings(headings, await readOutline(pdf));
+      const signature = JSON.stringify(pages);
+      if (signature === previous) return pdf;
+      previous = signature;
+      await page.evaluate(
+        (entries: [string, number][], thai: boolean) => {
+          const toThai = (s: string) => s.replace(/[0-9]/g, (d) => String.fromCharCode(0x0e50 + Number(d)));
+          const map = new Map(entries);
+          for (const el of Array.from(document.querySelectorAll<HTMLElement>('[data-toc-for]'))) {
+            const n = map.get(el.dataset.tocFor ?? '');
+            el.textContent = n === undefined ? '' : thai ? toThai(String(n)) : String(n);
+          }
+        },
+        Object.entries(pages),
+        job.digits === 'thai',
+      );
+      pdf = await this.pdfOnce(page);
+    }
+    throw new UserError([
+      {
+        severity: 'error', code: 'print/toc-unstable', file: job.file, line: 0, column: 0, path: [],
+        message: bi('เลขหน้าในสารบัญไม่คงที่หลังพิมพ์ซ้ำหลายรอบ', 'the table of contents did not settle after several passes'),
+        hint: bi('แจ้งผู้พัฒนาพร้อมไฟล์ YAML นี้', 'report this to the developers with the YAML file'),
+      },
+    ]);
+  }
+}
+
+/** Chromium's outline lists the headings in document order; match them up (by text when counts differ). */
+function pagesOfHeadings(headings: { id: string; text: string }[], outline: OutlineEntry[]): Record<string, number> {
+  const pages: Record<string, number> = {};
+  const norm = (s: string) => s.replace(/\s+/g, '');
+  if (outline.length === headings.length) {
+    headings.forEach((h, i) => {
+      if (h.id && pages[h.id] === undefined) pages[h.id] = outline[i]!.page;
+    });
+    return pages;
+  }
+  let from = 0;
+  for (const h of headings) {
+    const at = outline.findIndex((o, i) => i >= from && norm(o.title) === h.text);
+    if (at >= 0) {
+      if (h.id && pages[h.id] === undefined) pages[h.id] = outline[at]!.page;
+      from = at + 1;
+    }
+  }
+  return pages;
+}
+
+function contentTypeOf(file: string): string {
+  const ext = file.toLowerCase().split('.').pop();
+  return ({ png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', svg: 'image/svg+xml', gif: 'image/gif', webp: 'image/webp' } as Record<string, string>)[ext ?? ''] ?? 'application/octet-stream';
+}
+
+/**
+ * If Sarabun lacks a glyph, Chromium silently draws it with another font. Ask the
+ * browser which fonts it used for every character of the document (once, in a
+ * probe element per weight), and name the characters when any is not Sarabun.
+ */
+async function assertNoFallbackFonts(page: Page, job: PrintJob): Promise<void> {
+  const chars = await page.evaluate(() => {
+    const set = new Set<string>();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) for (const ch of n.textContent ?? '') set.add(ch);
+    // Generated content the page shows too: page numbers, list markers.
+    for (const ch of '- ()0123456789๐๑๒๓๔๕๖๗๘๙') set.add(ch);
+    return [...set].filter((c) => !/\s/.test(c)).join('');
+  });
+  const client = await page.createCDPSession();
+  try {
+    await client.send('DOM.enable');
+    await client.send('CSS.enable');
+    const fontsOf = async (text: string, weight: string): Promise<string[]> => {
+      await page.evaluate(
+        (t: string, w: string) => {
+          const probe = document.createElement('div');
+          probe.id = '__glyph_probe';
+          probe.style.cssText = `position:absolute;left:-10000px;top:0;font-family:Sarabun;font-weight:${w};white-space:pre`;
+          probe.textContent = t;
+          document.body.appendChild(probe);
+        },
+        text,
+        weight,
+      );
+      const { root } = await client.send('DOM.getDocument', { depth: 0 });
+      const { nodeId } = await client.send('DOM.querySelector', { nodeId: root.nodeId, selector: '#__glyph_probe' });
+      const { fonts } = await client.send('CSS.getPlatformFontsForNode', { nodeId });
+      await page.evaluate(() => document.getElementById('__glyph_probe')?.remove());
+      return fonts.filter((f) => f.glyphCount > 0).map((f) => f.familyName);
+    };
+    const missing = new Set<string>();
+    for (const weight of ['400', '700']) {
+      const families = await fontsOf(chars, weight);
+      if (families.every((f) => f === 'Sarabun')) continue;
+      // Rare path: find which characters fell back.
+      for (const ch of chars) {
+        if (missing.has(ch)) continue;
+        const one = await fontsOf(ch, weight);
+        if (one.some((f) => f !== 'Sarabun')) missing.add(ch);
+      }
+    }
+    if (missing.size > 0) {
+      const list = [...missing].map((c) => `"${c}" (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ');
+      throw new UserError([
+        {
+          severity: 'error', code: 'print/font-fallback', file: job.file, line: 0, column: 0, path: [],
+          message: bi(`ฟอนต์ Sarabun ไม่มีตัวอักษร ${list} จึงจะถูกพิมพ์ด้วยฟอนต์อื่น`, `the Sarabun font has no glyph for ${list}; it would be printed in another font`),
+          hint: bi('แทนตัวอักษรนั้นด้วยตัวอักษรไทยหรืออังกฤษทั่วไปในไฟล์ YAML', 'replace those characters in the YAML with ordinary Thai or Latin text'),
+        },
+      ]);
+    }
+  } finally {
+    await client.detach().catch(() => undefined);
+  }
+}

@@ -1,0 +1,252 @@
+/**
+ * JSON Schema validation (ajv, draft 2020-12) turned into diagnostics an officer
+ * can act on: the line of the offending key or value, the field's Thai title,
+ * what was found, and how to fix it — never ajv's "must NOT have additional properties".
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { bi, type Bilingual, type Diagnostic, type YamlPath } from '../diagnostics.js';
+import type { LoadedYaml } from '../load/yaml.js';
+import { parseAmount, type AmountProblem } from '../thai/money.js';
+import { nearest } from './suggest.js';
+import { SCHEMA_DIR } from '../paths.js';
+
+type SchemaNode = Record<string, unknown> & { title?: string; description?: string; properties?: Record<string, SchemaNode> };
+
+const AMOUNT_TEXT: Record<AmountProblem, { message: Bilingual; hint: Bilingual }> = {
+  'not-a-number': {
+    message: bi('จำนวนเงินต้องเป็นตัวเลข', 'an amount must be a number'),
+    hint: bi('เขียนเป็นตัวเลขล้วน เช่น 200000 หรือ 15250.75 ถ้าไม่ใช้งบประมาณให้ลบบรรทัดนี้', 'write digits only, e.g. 200000 or 15250.75; delete the line if there is no budget'),
+  },
+  negative: {
+    message: bi('จำนวนเงินติดลบไม่ได้', 'an amount cannot be negative'),
+    hint: bi('ใส่จำนวนเงินที่เป็นบวก', 'use a positive amount'),
+  },
+  'too-many-decimals': {
+    message: bi('จำนวนเงินมีทศนิยมเกิน 2 ตำแหน่ง (สตางค์)', 'an amount has more than 2 decimals (satang)'),
+    hint: bi('ปัดเป็นทศนิยม 2 ตำแหน่ง เช่น 1250.50', 'round to 2 decimals, e.g. 1250.50'),
+  },
+  'thousands-separator': {
+    message: bi('จำนวนเงินมีเครื่องหมายจุลภาค (,) คั่นหลักพัน', 'an amount contains thousands separators (,)'),
+    hint: bi('ลบเครื่องหมาย , ออก เช่น 200000 แทน 200,000 (เครื่องมือใส่ให้เองตอนพิมพ์)', 'remove the commas: 200000 instead of 200,000 (the tool adds them when printing)'),
+  },
+  'too-large': {
+    message: bi('จำนวนเงินมากเกินกว่าที่เป็นไปได้', 'the amount is implausibly large'),
+    hint: bi('ตรวจจำนวนหลักของตัวเลข', 'check the number of digits'),
+  },
+};
+
+function typeName(t: unknown, lang: 'th' | 'en'): string {
+  const th: Record<string, string> = { string: 'ข้อความ', number: 'ตัวเลข', integer: 'จำนวนเต็ม', object: 'กลุ่มฟิลด์ (ชื่อ: ค่า)', array: 'รายการ (- ...)', boolean: 'true/false', null: 'ค่าว่าง' };
+  const list = Array.isArray(t) ? t : [t];
+  return list.map((x) => (lang === 'th' ? (th[String(x)] ?? String(x)) : String(x))).join(lang === 'th' ? ' หรือ ' : ' or ');
+}
+
+function describeValue(v: unknown): string {
+  if (v === null || v === undefined) return 'ว่าง / empty';
+  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+  if (typeof v === 'object') return Array.isArray(v) ? '[…]' : '{…}';
+  return String(v);
+}
+
+function pointerToPath(pointer: string): YamlPath {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+}
+
+function fieldTitle(schema: SchemaNode | undefined, key: string): string {
+  const t = schema?.properties?.[key]?.title;
+  return t ? `${key} (${t})` : key;
+}
+
+export class SchemaValidator {
+  private readonly ajv: Ajv2020;
+  private readonly compiled = new Map<string, ValidateFunction>();
+
+  constructor(private readonly schemaDir = SCHEMA_DIR) {
+    this.ajv = new Ajv2020({ allErrors: true, verbose: true, strict: false });
+    this.ajv.addFormat('uri', (s: string) => {
+      try {
+        return ['http:', 'https:'].includes(new URL(s).protocol);
+      } catch {
+        return false;
+      }
+    });
+    this.ajv.addKeyword({
+      keyword: 'x-amount',
+      errors: true,
+      validate: function amount(this: unknown, _schema: unknown, data: unknown) {
+        const parsed = parseAmount(data);
+        if (parsed.ok) return true;
+        (amount as unknown as { errors: Partial<ErrorObject>[] }).errors = [{ keyword: 'x-amount', params: { problem: parsed.problem } }];
+        return false;
+      },
+    });
+    this.ajv.addSchema(this.readSchema('common.schema.json'), 'common.schema.json');
+  }
+
+  private readSchema(name: string): SchemaNode {
+    return JSON.parse(readFileSync(join(this.schemaDir, name), 'utf8')) as SchemaNode;
+  }
+
+  validate(schemaFile: string, doc: LoadedYaml): Diagnostic[] {
+    let fn = this.compiled.get(schemaFile);
+    if (!fn) {
+      fn = this.ajv.compile(this.readSchema(schemaFile));
+      this.compiled.set(schemaFile, fn);
+    }
+    if (fn(doc.data)) return [];
+    return this.toDiagnostics(fn.errors ?? [], doc);
+  }
+
+  private toDiagnostics(errors: ErrorObject[], doc: LoadedYaml): Diagnostic[] {
+    // An amount's own message explains a string like "200,000" better than "must be number".
+    const amountPaths = new Set(errors.filter((e) => e.keyword === 'x-amount').map((e) => e.instancePath));
+    const seen = new Set<string>();
+    const out: Diagnostic[] = [];
+    for (const e of errors) {
+      if (amountPaths.has(e.instancePath) && e.keyword !== 'x-amount') continue;
+      const d = this.describe(e, doc);
+      if (!d) continue;
+      const key = `${d.line}:${d.column}:${d.code}:${d.message.en}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(d);
+    }
+    return out;
+  }
+
+  private describe(e: ErrorObject, doc: LoadedYaml): Diagnostic | undefined {
+    const path = pointerToPath(e.instancePath);
+    const parent = e.parentSchema as SchemaNode | undefined;
+    const title = parent?.title ? ` (${parent.title})` : '';
+    const base = { severity: 'error' as const, file: doc.file, path };
+    const at = (p: YamlPath, key = false) => doc.locate(p, { key });
+    const params = e.params as Record<string, unknown>;
+    // The inner error of a propertyNames failure repeats the outer one.
+    if ((e as { propertyName?: string }).propertyName !== undefined) return undefined;
+
+    switch (e.keyword) {
+      case 'additionalProperties': {
+        const extra = String(params.additionalProperty);
+        const allowed = Object.keys(parent?.properties ?? {});
+        const guess = nearest(extra, allowed);
+        const keyPath = [...path, extra];
+        return {
+          ...base,
+          code: 'schema/unknown-key',
+          path: keyPath,
+          ...at(keyPath, true),
+          message: bi(`ไม่รู้จักฟิลด์ "${extra}"`, `unknown key "${extra}"`),
+          hint: guess
+            ? bi(`หมายถึง "${guess}" หรือไม่? (${fieldTitle(parent, guess)})`, `did you mean "${guess}"?`)
+            : bi(`ฟิลด์ที่ใช้ได้ที่นี่: ${allowed.join(', ')}`, `keys allowed here: ${allowed.join(', ')}`),
+        };
+      }
+      case 'required': {
+        const missing = String(params.missingProperty);
+        return {
+          ...base,
+          code: 'schema/missing-key',
+          ...at(path),
+          message: bi(`ขาดฟิลด์ที่ต้องมี "${fieldTitle(parent, missing)}"`, `missing required key "${missing}"`),
+          hint: bi(`เพิ่มบรรทัด ${missing}: ... ในระดับนี้`, `add a line "${missing}: ..." at this level`),
+        };
+      }
+      case 'type': {
+        return {
+          ...base,
+          code: 'schema/type',
+          ...at(path),
+          message: bi(
+            `ค่าต้องเป็น${typeName(params.type, 'th')}${title} แต่พบ ${describeValue(e.data)}`,
+            `must be ${typeName(params.type, 'en')}, found ${describeValue(e.data)}`,
+          ),
+          hint: parent?.description ? bi(parent.description, 'see the field description in the schema') : undefined,
+        };
+      }
+      case 'x-amount': {
+        const text = AMOUNT_TEXT[params.problem as AmountProblem];
+        return { ...base, code: `amount/${String(params.problem)}`, ...at(path), message: bi(`${text.message.th}: พบ ${describeValue(e.data)}`, `${text.message.en}: found ${describeValue(e.data)}`), hint: text.hint };
+      }
+      case 'enum':
+      case 'const': {
+        const allowed = (e.keyword === 'enum' ? (params.allowedValues as unknown[]) : [params.allowedValue]).map(String);
+        const guess = typeof e.data === 'string' ? nearest(e.data, allowed) : undefined;
+        return {
+          ...base,
+          code: `schema/${e.keyword}`,
+          ...at(path),
+          message: bi(`ค่า ${describeValue(e.data)} ใช้ไม่ได้${title}`, `value ${describeValue(e.data)} is not allowed`),
+          hint: guess
+            ? bi(`หมายถึง "${guess}" หรือไม่? ค่าที่ใช้ได้: ${allowed.join(', ')}`, `did you mean "${guess}"? allowed: ${allowed.join(', ')}`)
+            : bi(`ค่าที่ใช้ได้: ${allowed.join(', ')}`, `allowed values: ${allowed.join(', ')}`),
+        };
+      }
+      case 'minLength':
+      case 'minItems':
+      case 'minProperties':
+        return {
+          ...base,
+          code: 'schema/empty',
+          ...at(path),
+          message: e.keyword === 'minLength' && Number(params.limit) > 1
+            ? bi(`ข้อความสั้นเกินไป${title}`, 'the text is too short')
+            : bi(`ต้องไม่ว่าง${title}`, 'must not be empty'),
+          hint: bi('ใส่ข้อมูล หรือลบฟิลด์นี้ถ้าไม่จำเป็น', 'fill it in, or remove the key if it is optional'),
+        };
+      case 'minimum':
+      case 'maximum': {
+        const yearLike = typeof e.data === 'number' && e.data > 1900 && e.data < 2200;
+        return {
+          ...base,
+          code: `schema/${e.keyword}`,
+          ...at(path),
+          message: bi(`ค่า ${describeValue(e.data)} ${e.keyword === 'minimum' ? 'น้อย' : 'มาก'}เกินไป${title} (${params.comparison} ${params.limit})`, `value ${describeValue(e.data)} must be ${params.comparison} ${params.limit}`),
+          hint: yearLike
+            ? bi(`ดูเหมือนเป็นปี ค.ศ. ให้ใช้ปี พ.ศ. (${Number(e.data) + 543})`, `this looks like a Christian-era year; use the Buddhist-era year (${Number(e.data) + 543})`)
+            : parent?.description ? bi(parent.description, 'see the field description') : undefined,
+        };
+      }
+      case 'pattern':
+      case 'format':
+        return {
+          ...base,
+          code: `schema/${e.keyword}`,
+          ...at(path),
+          message: bi(`รูปแบบของค่า ${describeValue(e.data)} ไม่ถูกต้อง${title}`, `value ${describeValue(e.data)} has the wrong form`),
+          hint: parent?.description
+            ? bi(parent.description, parent.examples ? `example: ${JSON.stringify((parent.examples as unknown[])[0])}` : 'see the field description')
+            : undefined,
+        };
+      case 'propertyNames': {
+        const name = String(params.propertyName);
+        const keyPath = [...path, name];
+        return {
+          ...base,
+          code: 'schema/key-name',
+          path: keyPath,
+          ...at(keyPath, true),
+          message: bi(`ชื่อฟิลด์ "${name}" ใช้ไม่ได้ที่นี่${title}`, `"${name}" is not a valid key here`),
+          hint: parent?.description ? bi(parent.description, 'see the field description') : undefined,
+        };
+      }
+      case 'if':
+      case 'anyOf':
+      case 'oneOf':
+        return undefined;
+      default:
+        return {
+          ...base,
+          code: `schema/${e.keyword}`,
+          ...at(path),
+          message: bi(`ค่าไม่ถูกต้อง${title}: ${e.message ?? ''}`, `invalid value: ${e.message ?? ''}`),
+        };
+    }
+  }
+}
