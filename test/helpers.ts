@@ -1,0 +1,84 @@
+/** Shared test helpers: build with the real pipeline and inspect PDFs with poppler. */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const CLI = join(ROOT, 'bin', 'ita-report.js');
+
+export function tempDir(prefix = 'ita-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Writes a YAML text to a fresh temporary file and returns its path. */
+export function yamlFile(text: string, name = 'doc.yaml'): string {
+  const file = join(tempDir(), name);
+  writeFileSync(file, text);
+  return file;
+}
+
+export interface CliRun {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built CLI as a user would (needs `npm run build` first, which `npm test` does). */
+export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): CliRun {
+  try {
+    const stdout = execFileSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    return { status: 0, stdout, stderr: '' };
+  } catch (err) {
+    const e = err as { status: number; stdout: string; stderr: string };
+    return { status: e.status, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+export function pdftotext(pdf: string, opts: string[] = []): string {
+  return execFileSync('pdftotext', [...opts, pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+}
+
+/** Text of each page, 1-based index 0 unused. */
+export function pageTexts(pdf: string): string[] {
+  return ['', ...pdftotext(pdf).split('\f').slice(0, -1)];
+}
+
+export function pdfinfo(pdf: string, opts: string[] = []): string {
+  return execFileSync('pdfinfo', [...opts, pdf], { encoding: 'utf8' });
+}
+
+export function pdffonts(pdf: string): string[] {
+  return execFileSync('pdffonts', [pdf], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean).map((l) => l.split(/\s+/)[0]!);
+}
+
+export interface PageSize {
+  page: number;
+  width: number;
+  height: number;
+}
+
+export function pageSizes(pdf: string): PageSize[] {
+  const out = pdfinfo(pdf, ['-f', '1', '-l', '9999']);
+  return [...out.matchAll(/Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => ({ page: Number(m[1]), width: Number(m[2]), height: Number(m[3]) }));
+}
+
+/**
+ * Words of zero width: the sign of the tone-mark leak (domain.md §5), where the
+ * marks of a page's first line are painted at the foot of the previous page.
+ */
+export function zeroWidthWords(pdf: string): { page: number; word: string; y: number }[] {
+  const xml = pdftotext(pdf, ['-bbox']);
+  const out: { page: number; word: string; y: number }[] = [];
+  xml.split('<page ').slice(1).forEach((pageXml, i) => {
+    for (const m of pageXml.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)) {
+      if (Number(m[3]) - Number(m[1]) < 0.01) out.push({ page: i + 1, word: m[4]!, y: Number(m[2]) });
+    }
+  });
+  return out;
+}
+
+export function toThaiDigits(s: string): string {
+  return s.replace(/[0-9]/g, (d) => String.fromCharCode(0x0e50 + Number(d)));
+}
