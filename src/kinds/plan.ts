@@ -194,33 +194,31 @@ function derive(input: PlanInput, ctx: DeriveContext): DerivedDocument {
   });
   const prose = <T extends Prose | undefined>(value: T, path: (string | number)[]) => ctx.prose(value, path, values);
 
-  // Part 2: one table row per line of the matrix.
+  // Part 2: one table row per line of the matrix. Dimensions, missions and
+  // sub-missions are rows spanning the table, so the project name gets the width.
   const cells = (amounts: (number | undefined)[]) => amounts.map((a) => (a === undefined || a === 0 ? '-' : money(a)));
-  const emptyCells = years.map(() => '');
   const rows: MatrixRow[] = [];
   let seq = 0;
-  const projectRow = (p: ProjectInput, label: string, number: number) => {
+  const projectRow = (p: ProjectInput, number: number): MatrixRow => {
     const budget = budgets[seq]!;
     seq += 1;
-    return { type: 'project' as const, mission: label, project: `${num(number)}) ${p.name}`, anchor: `project-${seq}`, amounts: cells(years.map((y) => budget.get(y))), remarks: p.remarks ?? '' };
+    return { type: 'project', label: `${num(number)}) ${p.name}`, anchor: `project-${seq}`, amounts: cells(years.map((y) => budget.get(y))), remarks: p.remarks ?? '' };
   };
   input.dimensions.forEach((dim, d) => {
     const dn = d + 1;
     rows.push({ type: 'dimension', id: `dimension-${dn}`, label: `มิติที่ ${num(dn)} ${dim.name}` });
     dim.missions.forEach((mission, m) => {
       const mn = `${dn}.${m + 1}`;
-      rows.push({ type: 'mission', mission: `${num(mn)} ${mission.name}`, amounts: emptyCells });
-      (mission.projects ?? []).forEach((p, i) => rows.push(projectRow(p, '', i + 1)));
+      rows.push({ type: 'mission', label: `${num(mn)} ${mission.name}` });
+      (mission.projects ?? []).forEach((p, i) => rows.push(projectRow(p, i + 1)));
       (mission.sub_missions ?? []).forEach((sub, s) => {
-        const label = `${num(`${mn}.${s + 1}`)} ${sub.name}`;
-        const projects = sub.projects ?? [];
-        if (projects.length === 0) rows.push({ type: 'sub', mission: label, amounts: emptyCells });
-        projects.forEach((p, i) => rows.push(projectRow(p, i === 0 ? label : '', i + 1)));
+        rows.push({ type: 'sub', label: `${num(`${mn}.${s + 1}`)} ${sub.name}` });
+        (sub.projects ?? []).forEach((p, i) => rows.push(projectRow(p, i + 1)));
       });
     });
-    rows.push({ type: 'subtotal', label: `รวมมิติที่ ${num(dn)}`, count: `จำนวน ${num(dimCounts[d]!)} โครงการ`, amounts: cells(dimTotals[d]!) });
+    rows.push({ type: 'subtotal', label: `รวมมิติที่ ${num(dn)} (จำนวน ${num(dimCounts[d]!)} โครงการ)`, amounts: cells(dimTotals[d]!) });
   });
-  rows.push({ type: 'grand', label: 'รวมทั้งสิ้น', count: `จำนวน ${num(placed.length)} โครงการ`, amounts: cells(grand) });
+  rows.push({ type: 'grand', label: `รวมทั้งสิ้น (จำนวน ${num(placed.length)} โครงการ)`, amounts: cells(grand) });
 
   // Part 3: one detail section per project, numbered in plan order.
   const projects = placed.map((p, i) => {
@@ -266,7 +264,7 @@ function derive(input: PlanInput, ctx: DeriveContext): DerivedDocument {
     })),
   }));
 
-  const dimensions = input.dimensions.map((dim, d) => ({ id: `dimension-${d + 1}`, label: `มิติที่ ${num(d + 1)} ${dim.name}` }));
+  const dimensions = input.dimensions.map((dim, d) => ({ id: `dimension-${d + 1}`, number: `มิติที่ ${num(d + 1)}`, name: dim.name, label: `มิติที่ ${num(d + 1)} ${dim.name}` }));
   const issuedMonth = parseIsoMonth(input.issued.slice(0, 7));
   const issuedText = /^\d{4}-\d{2}-\d{2}$/.test(input.issued)
     ? formatDateLong(input.issued, digits)
@@ -285,6 +283,7 @@ function derive(input: PlanInput, ctx: DeriveContext): DerivedDocument {
     },
     model: {
       title,
+      titleLines: titleLines(title),
       authority: input.authority,
       periodText,
       issuedText,
@@ -295,7 +294,10 @@ function derive(input: PlanInput, ctx: DeriveContext): DerivedDocument {
       dimensions,
       projects,
       projectCount: num(placed.length),
-      matrixColumns: years.length + 3,
+      matrixColumns: years.length + 2,
+      // A year column holds "๕,๘๒๕,๐๐๐.๐๐" (Thai digits are wide: 3.1 cm at 12 pt);
+      // plans with many years shrink the figures rather than overflow the page.
+      yearColumn: yearColumnStyle(years.length),
       toc: [
         { id: 'preface', level: 1, title: 'คำนำ' },
         { id: 'part-1', level: 1, title: `ส่วนที่ ${num(1)} บทนำ` },
@@ -311,9 +313,9 @@ function derive(input: PlanInput, ctx: DeriveContext): DerivedDocument {
 
 type MatrixRow =
   | { type: 'dimension'; id: string; label: string }
-  | { type: 'mission' | 'sub'; mission: string; amounts: string[] }
-  | { type: 'project'; mission: string; project: string; anchor: string; amounts: string[]; remarks: string }
-  | { type: 'subtotal' | 'grand'; label: string; count: string; amounts: string[] };
+  | { type: 'mission' | 'sub'; label: string }
+  | { type: 'project'; label: string; anchor: string; amounts: string[]; remarks: string }
+  | { type: 'subtotal' | 'grand'; label: string; amounts: string[] };
 
 interface DetailPart {
   subtitle?: string;
@@ -323,6 +325,23 @@ interface DetailSection {
   number: string;
   title: string;
   parts: DetailPart[];
+}
+
+/**
+ * The cover prints the title in lines broken where a person would break it:
+ * at a line break typed in YAML, else before "เพื่อ" (Chromium's dictionary would
+ * otherwise split "เพื่อยก|ระดับ").
+ */
+function titleLines(title: string): string[] {
+  if (title.includes('\n')) return title.split('\n').map((l) => l.trim()).filter(Boolean);
+  const at = title.indexOf('เพื่อ', 1);
+  return at > 0 ? [title.slice(0, at).trim(), title.slice(at).trim()] : [title];
+}
+
+function yearColumnStyle(count: number): { width: string; fontSize: string } {
+  const usable = 24.7 - 2.3 - 6.5; // landscape text width minus remarks and the narrowest useful name column
+  const width = Math.min(3.1, usable / count);
+  return { width: `${width.toFixed(2)}cm`, fontSize: `${Math.max(8, (12 * width) / 3.1).toFixed(1)}pt` };
 }
 
 /** "ปีละ ๑๐,๐๐๐ บาท รวม ๕๐,๐๐๐ บาท (ห้าหมื่นบาทถ้วน)", or per year, or "ไม่ใช้งบประมาณ". */
