@@ -5,7 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { relative } from 'node:path';
 import { formatDiagnostic, hasErrors, sortDiagnostics, UserError, type Diagnostic, type Lang } from '../diagnostics.js';
-import { buildDocument, checkDocument } from '../pipeline.js';
+import { buildDocument, checkDocument, deriveDocument } from '../pipeline.js';
 import { Printer } from '../print/printer.js';
 import { TOOL_VERSION } from '../paths.js';
 import { KINDS } from '../kinds/index.js';
@@ -36,7 +36,8 @@ function count(list: Diagnostic[]) {
 async function validateCommand(files: string[], lang: Lang): Promise<number> {
   let failed = false;
   for (const file of files) {
-    const { diagnostics } = await checkDocument(file);
+    // Derive too: placeholders in prose are checked there. Still no browser.
+    const { diagnostics } = await deriveDocument(file);
     printDiagnostics(diagnostics, lang);
     const c = count(diagnostics);
     if (c.errors > 0) failed = true;
@@ -48,7 +49,7 @@ async function validateCommand(files: string[], lang: Lang): Promise<number> {
 
 async function buildCommand(files: string[], opts: { out?: string; browser?: string }, lang: Lang): Promise<number> {
   // Validate everything first: a typo is reported in a second, before any browser starts.
-  const checked = await Promise.all(files.map((f) => checkDocument(f)));
+  const checked = await Promise.all(files.map((f) => deriveDocument(f)));
   const valid = checked.filter((c) => !hasErrors(c.diagnostics)).map((c) => c.file);
   let failed = checked.length !== valid.length;
   for (const c of checked) {

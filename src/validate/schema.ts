@@ -50,13 +50,18 @@ function describeValue(v: unknown): string {
   return String(v);
 }
 
-function pointerToPath(pointer: string): YamlPath {
+/** JSON pointer → YAML path; a segment is an index only where the data is a list (budget years are keys). */
+function pointerToPath(pointer: string, data: unknown): YamlPath {
   if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+  const path: (string | number)[] = [];
+  let node = data;
+  for (const raw of pointer.slice(1).split('/')) {
+    const part = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const index = Array.isArray(node) && /^\d+$/.test(part);
+    path.push(index ? Number(part) : part);
+    node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined;
+  }
+  return path;
 }
 
 function fieldTitle(schema: SchemaNode | undefined, key: string): string {
@@ -122,7 +127,7 @@ export class SchemaValidator {
   }
 
   private describe(e: ErrorObject, doc: LoadedYaml): Diagnostic | undefined {
-    const path = pointerToPath(e.instancePath);
+    const path = pointerToPath(e.instancePath, doc.data);
     const parent = e.parentSchema as SchemaNode | undefined;
     const title = parent?.title ? ` (${parent.title})` : '';
     const base = { severity: 'error' as const, file: doc.file, path };
