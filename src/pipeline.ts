@@ -27,6 +27,7 @@ export interface Checked {
 function kindContext(doc: LoadedYaml, diagnostics: Diagnostic[]): KindContext {
   return {
     doc,
+    dependOn: (path: string) => doc.dependencies.push(resolve(path)),
     report: (d) => diagnostics.push(d),
     problem(severity, code, path: YamlPath, message, hint, opts) {
       diagnostics.push({ severity, code, file: doc.file, path, ...doc.locate(path, opts), message, hint });
@@ -70,7 +71,7 @@ export async function checkDocument(file: string): Promise<Checked> {
   const kind = selectKind(doc, diagnostics);
   if (!kind) return { file, diagnostics, doc };
   diagnostics.push(...validator().validate(kind.schema, doc));
-  if (!hasErrors(diagnostics)) kind.rules?.(doc.data as never, kindContext(doc, diagnostics));
+  if (!hasErrors(diagnostics)) await kind.rules?.(doc.data as never, kindContext(doc, diagnostics));
   return { file, diagnostics, doc, kind };
 }
 
@@ -128,13 +129,15 @@ export interface BuildResult extends Derived {
   output?: string;
   pages?: number;
   ms: number;
+  /** Files besides the YAML that went into the PDF (for incremental builds). */
+  dependencies: string[];
 }
 
-export async function buildDocument(file: string, printer: Printer, opts: { outDir?: string } = {}): Promise<BuildResult> {
+export async function buildDocument(file: string, printer: Printer, opts: { outDir?: string; output?: string } = {}): Promise<BuildResult> {
   const started = performance.now();
-  const derived = await deriveDocument(file);
+  const derived = { ...(await deriveDocument(file)), dependencies: [] as string[] };
   if (!derived.derived || !derived.kind) return { ...derived, ms: performance.now() - started };
-  const output = outputPathFor(file, opts.outDir);
+  const output = opts.output ?? outputPathFor(file, opts.outDir);
   if (resolve(output) === resolve(file)) {
     derived.diagnostics.push({ severity: 'error', code: 'build/overwrite-input', file, line: 0, column: 0, path: [], message: bi('ไฟล์ผลลัพธ์จะทับไฟล์ต้นฉบับ', 'the output would overwrite the input file'), hint: bi('เปลี่ยนนามสกุลไฟล์ YAML เป็น .yaml', 'give the YAML file a .yaml extension') });
     return { ...derived, ms: performance.now() - started };
@@ -161,5 +164,5 @@ export async function buildDocument(file: string, printer: Printer, opts: { outD
   }
   derived.diagnostics.push(...printed.warnings);
   await writeAtomically(output, printed.pdf);
-  return { ...derived, output, pages: printed.pages, ms: performance.now() - started };
+  return { ...derived, dependencies: [...(derived.doc?.dependencies ?? []), ...printed.loadedFiles], output, pages: printed.pages, ms: performance.now() - started };
 }

@@ -3,21 +3,18 @@
  * Exit codes: 0 all good, 1 a document is invalid or failed to build, 2 the command itself was wrong.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { relative } from 'node:path';
-import { formatDiagnostic, hasErrors, sortDiagnostics, UserError, type Diagnostic, type Lang } from '../diagnostics.js';
-import { buildDocument, checkDocument, deriveDocument } from '../pipeline.js';
-import { Printer } from '../print/printer.js';
+import { availableParallelism } from 'node:os';
+import { formatDiagnostic, formatPath, sortDiagnostics, UserError, type Diagnostic, type Lang } from '../diagnostics.js';
+import { deriveDocument } from '../pipeline.js';
+import { expandInputs, parseShard, shard } from '../batch/inputs.js';
+import { runBatch, type Outcome } from '../batch/run.js';
+import { display, outcomeLine, Progress } from './progress.js';
 import { TOOL_VERSION } from '../paths.js';
 import { KINDS } from '../kinds/index.js';
 
 const EXIT_OK = 0;
 const EXIT_INVALID = 1;
 const EXIT_USAGE = 2;
-
-function display(file: string): string {
-  const rel = relative(process.cwd(), file);
-  return rel.startsWith('..') ? file : rel;
-}
 
 function printDiagnostics(list: Diagnostic[], lang: Lang): void {
   for (const d of sortDiagnostics(list.map((x) => ({ ...x, file: display(x.file) })))) {
@@ -47,35 +44,91 @@ async function validateCommand(files: string[], lang: Lang): Promise<number> {
   return failed ? EXIT_INVALID : EXIT_OK;
 }
 
-async function buildCommand(files: string[], opts: { out?: string; browser?: string }, lang: Lang): Promise<number> {
-  // Validate everything first: a typo is reported in a second, before any browser starts.
-  const checked = await Promise.all(files.map((f) => deriveDocument(f)));
-  const valid = checked.filter((c) => !hasErrors(c.diagnostics)).map((c) => c.file);
-  let failed = checked.length !== valid.length;
-  for (const c of checked) {
-    if (hasErrors(c.diagnostics)) {
-      printDiagnostics(c.diagnostics, lang);
-      process.stdout.write(`✗ ${display(c.file)} (${summaryLine(count(c.diagnostics).errors, count(c.diagnostics).warnings, lang)})\n`);
-    }
+interface BuildOptions {
+  out?: string;
+  browser?: string;
+  jobs?: string;
+  force?: boolean;
+  shard?: string;
+  json?: boolean;
+  timeout?: string;
+}
+
+async function buildCommand(args: string[], opts: BuildOptions, lang: Lang): Promise<number> {
+  const jobs = opts.jobs === undefined ? defaultJobs() : Number(opts.jobs);
+  const timeoutSeconds = opts.timeout === undefined ? 120 : Number(opts.timeout);
+  const shardSpec = opts.shard === undefined ? undefined : parseShard(opts.shard);
+  if (!Number.isInteger(jobs) || jobs < 1 || !Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0 || (opts.shard !== undefined && !shardSpec)) {
+    process.stderr.write(lang === 'th'
+      ? 'ita-report: --jobs ต้องเป็นจำนวนเต็มตั้งแต่ 1, --timeout เป็นจำนวนวินาที และ --shard อยู่ในรูป K/N เช่น 1/4\n'
+      : 'ita-report: --jobs takes a whole number from 1, --timeout seconds, --shard K/N such as 1/4\n');
+    return EXIT_USAGE;
   }
-  if (valid.length === 0) return EXIT_INVALID;
-  const printer = await Printer.launch({ browserPath: opts.browser });
-  try {
-    for (const file of valid) {
-      const result = await buildDocument(file, printer, { outDir: opts.out });
-      printDiagnostics(result.diagnostics, lang);
-      if (result.output) {
-        const seconds = (result.ms / 1000).toFixed(1);
-        process.stdout.write(`✓ ${display(file)} → ${display(result.output)} (${lang === 'th' ? `${result.pages} หน้า, ${seconds} วินาที` : `${result.pages} pages, ${seconds} s`})\n`);
-      } else {
-        failed = true;
-        process.stdout.write(`✗ ${display(file)} (${summaryLine(count(result.diagnostics).errors, count(result.diagnostics).warnings, lang)})\n`);
+  const expanded = await expandInputs(args);
+  if (expanded.diagnostics.length > 0) {
+    printDiagnostics(expanded.diagnostics, lang);
+    return EXIT_USAGE;
+  }
+  const inputs = shardSpec ? shard(expanded.inputs, shardSpec) : expanded.inputs;
+  const progress = new Progress(inputs.length, lang, opts.json ? 'json' : 'auto');
+  const started = performance.now();
+  const outcomes = await runBatch(inputs, {
+    outDir: opts.out,
+    jobs,
+    force: opts.force,
+    browserPath: opts.browser,
+    timeout: timeoutSeconds * 1000,
+    onStart: (i) => progress.start(i),
+    onDone: (o) => {
+      // Warnings of a good document are shown as they come; failures are listed at the end.
+      if (!opts.json && (o.status === 'built' || o.status === 'up-to-date')) printDiagnostics(o.diagnostics, lang);
+      progress.finish(o);
+    },
+  });
+  progress.end();
+  const failed = outcomes.filter((o) => o.status === 'invalid' || o.status === 'failed');
+  if (opts.json) {
+    process.stdout.write(`${JSON.stringify(jsonSummary(outcomes, performance.now() - started, lang), null, 2)}\n`);
+  } else {
+    if (failed.length > 0) {
+      process.stderr.write(lang === 'th' ? `\nเอกสารที่ไม่สำเร็จ ${failed.length} รายการ:\n` : `\n${failed.length} document(s) failed:\n`);
+      for (const o of failed) {
+        process.stderr.write(`${outcomeLine(o, lang)}\n`);
+        printDiagnostics(o.diagnostics, lang);
       }
     }
-  } finally {
-    await printer.close();
+    if (outcomes.length > 1) {
+      const built = outcomes.filter((o) => o.status === 'built').length;
+      const fresh = outcomes.filter((o) => o.status === 'up-to-date').length;
+      const secs = ((performance.now() - started) / 1000).toFixed(1);
+      process.stdout.write(lang === 'th'
+        ? `สร้าง ${built} ไม่เปลี่ยนแปลง ${fresh} ไม่สำเร็จ ${failed.length} จากทั้งหมด ${outcomes.length} เอกสาร (${secs} วินาที)\n`
+        : `${built} built, ${fresh} up to date, ${failed.length} failed of ${outcomes.length} documents (${secs} s)\n`);
+    }
   }
-  return failed ? EXIT_INVALID : EXIT_OK;
+  return failed.length > 0 ? EXIT_INVALID : EXIT_OK;
+}
+
+function defaultJobs(): number {
+  // One browser process does the rendering; more pages at once than cores only adds memory.
+  return Math.max(1, Math.min(4, availableParallelism()));
+}
+
+function jsonSummary(outcomes: Outcome[], ms: number, lang: Lang) {
+  return {
+    tool: 'ita-report',
+    version: TOOL_VERSION,
+    ms: Math.round(ms),
+    documents: outcomes.map((o) => ({
+      input: o.input,
+      output: o.output ?? null,
+      status: o.status,
+      pages: o.pages ?? null,
+      ms: Math.round(o.ms),
+      retried: o.retried,
+      diagnostics: o.diagnostics.map((d) => ({ severity: d.severity, code: d.code, file: d.file, line: d.line, column: d.column, path: formatPath(d.path), message: d.message[lang], hint: d.hint?.[lang] ?? null })),
+    })),
+  };
 }
 
 function langOf(value: unknown): Lang {
@@ -103,10 +156,15 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command('build')
     .description('สร้าง PDF จากไฟล์ YAML / build PDFs from YAML files')
-    .argument('<files...>', 'ไฟล์ YAML / YAML files')
+    .argument('<inputs...>', 'ไฟล์ YAML โฟลเดอร์ หรือรูปแบบ เช่น reports/**/*.yaml / YAML files, folders or globs')
     .option('-o, --out <dir>', 'โฟลเดอร์สำหรับไฟล์ PDF (ค่าเริ่มต้น: โฟลเดอร์เดียวกับไฟล์ YAML) / output folder')
     .option('--browser <path>', 'โปรแกรม Chrome/Edge/Chromium ที่จะใช้ / browser executable')
-    .action(async (files: string[], opts: { out?: string; browser?: string }) => {
+    .option('-j, --jobs <n>', 'จำนวนเอกสารที่พิมพ์พร้อมกัน (ค่าเริ่มต้นตามจำนวน CPU) / documents printed at once')
+    .option('-f, --force', 'สร้างใหม่ทั้งหมดแม้ไม่มีการเปลี่ยนแปลง / rebuild even when nothing changed')
+    .option('--shard <k/n>', 'สร้างเฉพาะส่วนที่ k จาก n ส่วน (สำหรับ CI matrix) / build only slice k of n')
+    .option('--json', 'พิมพ์สรุปผลเป็น JSON / print a machine-readable summary')
+    .option('--timeout <seconds>', 'เวลาสูงสุดต่อเอกสาร (ค่าเริ่มต้น 120) / time limit per document', undefined)
+    .action(async (files: string[], opts: BuildOptions) => {
       exitCode = await buildCommand(files, opts, langOf(program.opts().lang));
     });
 

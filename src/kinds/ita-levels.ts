@@ -16,9 +16,9 @@ export const TOOLS: readonly Tool[] = ['iit', 'eit', 'oit'];
 export const TOOL_LABEL: Record<Tool, string> = { iit: 'IIT', eit: 'EIT', oit: 'OIT' };
 export const TOOL_PREFIX: Record<Tool, string> = { iit: 'i', eit: 'e', oit: 'o' };
 export const TOOL_NAME: Record<Tool, string> = {
-  iit: 'แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน',
-  eit: 'แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก',
-  oit: 'แบบตรวจการเปิดเผยข้อมูลสาธารณะ',
+  iit: 'การรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน',
+  eit: 'การรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก',
+  oit: 'การเปิดเผยข้อมูลสาธารณะ',
 };
 
 export interface IndicatorDef {
@@ -212,9 +212,9 @@ export function formatScore(hundredths: number, digits: DigitStyle = 'thai'): st
 
 export type IndicatorVerdict = 'weak' | 'develop' | 'strength';
 export const VERDICT_TEXT: Record<IndicatorVerdict, string> = {
-  weak: 'จุดอ่อนที่ต้องแก้ไขโดยเร่งด่วน',
-  develop: 'ประเด็นที่ต้องพัฒนาให้ดีขึ้น',
-  strength: 'จุดแข็ง รักษามาตรฐาน',
+  weak: 'ต้องแก้ไขเร่งด่วน',
+  develop: 'ต้องพัฒนา',
+  strength: 'รักษามาตรฐาน',
 };
 
 export function verdictOf(score: number, rules: YearRules): IndicatorVerdict {

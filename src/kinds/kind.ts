@@ -11,6 +11,8 @@ import type { DigitStyle } from '../thai/index.js';
 
 export interface KindContext {
   doc: LoadedYaml;
+  /** Declares another file this document is made from (a linked document), for incremental builds. */
+  dependOn(path: string): void;
   report(d: Diagnostic): void;
   /** A diagnostic at the value (or key) found at `path`. */
   problem(severity: Diagnostic['severity'], code: string, path: YamlPath, message: Bilingual, hint?: Bilingual, opts?: { key?: boolean }): void;
@@ -45,6 +47,7 @@ export interface DocumentKind<Input = unknown> {
   /** File name in schemas/. */
   schema: string;
   /** Checks beyond the schema; runs only on schema-valid input. */
-  rules?(input: Input, ctx: KindContext): void;
+  /** May be async (a rule that reads a linked document); the pipeline awaits it. */
+  rules?(input: Input, ctx: KindContext): void | Promise<void>;
   derive(input: Input, ctx: DeriveContext): DerivedDocument;
 }

@@ -22,6 +22,8 @@ export interface LoadedYaml {
   /** Source offsets [start, end) of the value at `path`, when it exists. */
   range(path: YamlPath): [number, number] | undefined;
   positionOf(offset: number): Position;
+  /** Other files this document was made from, filled in by the kind's rules. */
+  dependencies: string[];
 }
 
 const YAML_ERROR_TEXT: Record<string, { message: Bilingual; hint: Bilingual }> = {
@@ -125,6 +127,7 @@ export function parseYaml(file: string, text: string): { loaded?: LoadedYaml; di
   const loaded: LoadedYaml = {
     file,
     text,
+    dependencies: [],
     data: doc.toJS({ maxAliasCount: 100 }),
     positionOf,
     locate(path, opts) {

@@ -57,8 +57,44 @@ export async function readOutline(pdf: Uint8Array): Promise<OutlineEntry[]> {
   return out;
 }
 
+/**
+ * Chromium names structure elements after its DOM node counter ("node00000098"),
+ * which depends on what the browser printed before: renumber them in order so
+ * the same input gives the same bytes. The zero-padded form keeps the IDTree sorted.
+ */
+function renumberStructureIds(doc: PDFDocument): void {
+  const ID = /^node\d+$/;
+  // Every place an id can stand: /ID, the IDTree's /Names and /Limits, table /Headers attributes.
+  const visit = (obj: PDFObject | undefined, seen: Set<PDFObject>, fn: (s: PDFString) => PDFString | undefined) => {
+    if (!obj || seen.has(obj)) return;
+    seen.add(obj);
+    if (obj instanceof PDFDict) {
+      for (const [key, value] of obj.entries()) {
+        const swapped = value instanceof PDFString && ID.test(value.asString()) ? fn(value) : undefined;
+        if (swapped) obj.set(key, swapped);
+        else visit(value, seen, fn);
+      }
+    } else if (obj instanceof PDFArray) {
+      for (let i = 0; i < obj.size(); i++) {
+        const value = obj.get(i);
+        const swapped = value instanceof PDFString && ID.test(value.asString()) ? fn(value) : undefined;
+        if (swapped) obj.set(i, swapped);
+        else visit(value, seen, fn);
+      }
+    }
+  };
+  const objects = doc.context.enumerateIndirectObjects().map(([, o]) => o).filter((o) => o instanceof PDFDict || o instanceof PDFArray);
+  const ids = new Set<string>();
+  const seen = new Set<PDFObject>();
+  for (const o of objects) visit(o, seen, (s) => (ids.add(s.asString()), undefined));
+  const renamed = new Map([...ids].sort().map((old, i) => [old, PDFString.of(`node${String(i + 1).padStart(8, '0')}`)]));
+  const seenAgain = new Set<PDFObject>();
+  for (const o of objects) visit(o, seenAgain, (s) => renamed.get(s.asString()));
+}
+
 export async function finishPdf(pdf: Uint8Array, meta: DocumentMeta, date: Date, producer: string): Promise<{ bytes: Uint8Array; pages: number }> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  renumberStructureIds(doc);
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   doc.setAuthor(meta.author);
   doc.setSubject(meta.subject);

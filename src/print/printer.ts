@@ -14,6 +14,7 @@ import type { DocumentMeta } from '../kinds/kind.js';
 import type { DigitStyle } from '../thai/index.js';
 import { findBrowser } from './browser.js';
 import { finishPdf, readOutline, type OutlineEntry } from './pdf.js';
+import { printWithContinuedTables } from './continued.js';
 
 /** A made-up origin: requests to it are answered from memory, never from a network. */
 const ORIGIN = 'http://ita-report.invalid';
@@ -51,7 +52,12 @@ export interface PrintResult {
   pdf: Uint8Array;
   pages: number;
   warnings: Diagnostic[];
+  /** Files next to the YAML that the document loaded (images): inputs of an incremental build. */
+  loadedFiles: string[];
 }
+
+/** A document that took longer than the time limit; the browser may be hung. */
+export class PrintTimeoutError extends Error {}
 
 export interface PrinterOptions {
   browserPath?: string;
@@ -66,6 +72,8 @@ function fontStylesheet(): string {
 export class Printer {
   private readonly fontCss = fontStylesheet();
   private readonly fileCache = new Map<string, Buffer>();
+
+  private relaunching: Promise<void> | undefined;
 
   private constructor(
     private browser: Browser,
@@ -100,6 +108,31 @@ export class Printer {
     await this.browser.close().catch(() => undefined);
   }
 
+  /** The browser's process id (tests kill it to check recovery). */
+  get pid(): number | undefined {
+    return this.browser.process()?.pid;
+  }
+
+  get connected(): boolean {
+    return this.browser.connected;
+  }
+
+  /**
+   * Replaces a crashed or hung browser with a new one. Concurrent callers share
+   * one relaunch; documents still printing on the old browser fail and are retried.
+   */
+  async restart(): Promise<void> {
+    this.relaunching ??= (async () => {
+      const old = this.browser;
+      this.browser = await this.launchBrowser();
+      old.process()?.kill('SIGKILL');
+      await old.close().catch(() => undefined);
+    })().finally(() => {
+      this.relaunching = undefined;
+    });
+    return this.relaunching;
+  }
+
   private async ownFile(path: string): Promise<Buffer | undefined> {
     let data = this.fileCache.get(path);
     if (!data) {
@@ -110,7 +143,7 @@ export class Printer {
   }
 
   /** Answers the page's requests from the tool's files; everything else is blocked and remembered. */
-  private async answer(request: HTTPRequest, job: PrintJob, blocked: string[]): Promise<void> {
+  private async answer(request: HTTPRequest, job: PrintJob, blocked: string[], loaded: string[]): Promise<void> {
     const url = request.url();
     if (url.startsWith('data:')) return request.continue();
     // Chromium asks for a favicon on its own; that is not the document's doing.
@@ -138,7 +171,10 @@ export class Printer {
       const rel = relative(job.baseDir, target);
       if (!rel.startsWith('..') && !isAbsolute(rel)) {
         const data = await readFile(target).catch(() => undefined);
-        if (data) return send(data, contentTypeOf(target));
+        if (data) {
+          loaded.push(target);
+          return send(data, contentTypeOf(target));
+        }
       }
     }
     blocked.push(url);
@@ -146,27 +182,39 @@ export class Printer {
   }
 
   async print(job: PrintJob): Promise<PrintResult> {
-    if (!this.browser.connected) this.browser = await this.launchBrowser();
+    if (this.relaunching) await this.relaunching;
+    if (!this.browser.connected) await this.restart();
     const page = await this.browser.newPage();
-    const blocked: string[] = [];
+    let timer: NodeJS.Timeout | undefined;
+    // A page that never finishes (or a hung browser) must not stall a batch: give up after the time limit.
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new PrintTimeoutError(`printing took longer than ${Math.round(this.timeout / 1000)} s`)), this.timeout);
+    });
     try {
-      page.setDefaultTimeout(this.timeout);
-      await page.setRequestInterception(true);
-      page.on('request', (req) => void this.answer(req, job, blocked).catch(() => undefined));
-      await page.goto(`${ORIGIN}/document.html`, { waitUntil: 'load', timeout: this.timeout });
-      await page.evaluate(() => document.fonts.ready.then(() => undefined));
-      await assertNoFallbackFonts(page, job);
-      const pdf = await this.printWithToc(page, job);
-      const finished = await finishPdf(pdf, job.meta, job.date, job.producer);
-      const warnings: Diagnostic[] = blocked.map((url) => ({
-        severity: 'warning', code: 'print/blocked-request', file: job.file, line: 0, column: 0, path: [],
-        message: bi(`ไม่โหลด ${url} เพราะเอกสารโหลดได้เฉพาะไฟล์ในเครื่อง`, `did not load ${url}: documents may load local files only`),
-        hint: bi('ใช้ไฟล์ที่อยู่ในโฟลเดอร์เดียวกับไฟล์ YAML', 'use a file in the YAML file\'s folder'),
-      }));
-      return { pdf: finished.bytes, pages: finished.pages, warnings };
+      return await Promise.race([this.printOn(page, job), timeout]);
     } finally {
+      clearTimeout(timer);
       await page.close().catch(() => undefined);
     }
+  }
+
+  private async printOn(page: Page, job: PrintJob): Promise<PrintResult> {
+    const blocked: string[] = [];
+    const loaded: string[] = [];
+    page.setDefaultTimeout(this.timeout);
+    await page.setRequestInterception(true);
+    page.on('request', (req) => void this.answer(req, job, blocked, loaded).catch(() => undefined));
+    await page.goto(`${ORIGIN}/document.html`, { waitUntil: 'load', timeout: this.timeout });
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await assertNoFallbackFonts(page, job);
+    const pdf = await this.printWithToc(page, job);
+    const finished = await finishPdf(pdf, job.meta, job.date, job.producer);
+    const warnings: Diagnostic[] = blocked.map((url) => ({
+      severity: 'warning', code: 'print/blocked-request', file: job.file, line: 0, column: 0, path: [],
+      message: bi(`ไม่โหลด ${url} เพราะเอกสารโหลดได้เฉพาะไฟล์ในเครื่อง`, `did not load ${url}: documents may load local files only`),
+      hint: bi('ใช้ไฟล์ที่อยู่ในโฟลเดอร์เดียวกับไฟล์ YAML', "use a file in the YAML file's folder"),
+    }));
+    return { pdf: finished.bytes, pages: finished.pages, warnings, loadedFiles: [...new Set(loaded)] };
   }
 
   private pdfOnce(page: Page): Promise<Uint8Array> {
@@ -180,7 +228,7 @@ export class Printer {
    */
   private async printWithToc(page: Page, job: PrintJob): Promise<Uint8Array> {
     const hasToc = await page.evaluate(() => document.querySelector('[data-toc-for]') !== null);
-    let pdf = await this.pdfOnce(page);
+    let pdf = await printWithContinuedTables(page, () => this.pdfOnce(page));
     if (!hasToc) return pdf;
     const headings = await page.evaluate(() =>
       Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6')).map((h) => ({
