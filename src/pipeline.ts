@@ -144,7 +144,7 @@ export async function buildDocument(file: string, printer: Printer, opts: { outD
   }
   const html = renderHtml(derived.kind.name, derived.derived);
   // For template work: the HTML exactly as the browser receives it.
-  if (process.env.ITA_REPORT_KEEP_HTML) await writeFile(output.replace(/\.pdf$/, '.html'), html);
+  if (process.env.ITA_REPORT_KEEP_HTML) await mkdir(dirname(output), { recursive: true }).then(() => writeFile(output.replace(/\.pdf$/, '.html'), html));
   let printed;
   try {
     printed = await printer.print({

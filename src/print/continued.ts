@@ -5,15 +5,19 @@
  * can change its text on the second page (the spec has nothing for it; every
  * engine answers the same). So, like the table of contents, this takes passes:
  *
- * 1. give every row and every "unit" of a cell (a paragraph, a list item) an id,
- *    and link to each id from a hidden element: Chromium then writes a named
- *    destination per id into the PDF, which says on which page the element starts;
+ * 1. mark where every line of every cell starts (an empty span, placed from the
+ *    screen layout, which the kind makes as wide as the printed page's text), give
+ *    each mark, row and header an id, and link to each id from a hidden element:
+ *    Chromium then writes a named destination per id into the PDF, which says on
+ *    which page the line starts;
  * 2. print, and read those pages back;
  * 3. cut each table where a page begins: rows that start on the next page move to a
- *    new table that starts on a new page; a row that runs over the page is itself cut
- *    between its units. The new table's header is the old one with the label appended
- *    to every element marked `data-continued-mark` (a group's name) and to the heading
- *    of every column whose cell continues from the previous page;
+ *    new table that starts on a new page; a row that runs over the page is itself cut,
+ *    each cell between the last line on the page and the first on the next (a list item
+ *    or paragraph cut in two keeps its look: the rest gets the class `ct-rest` and an
+ *    empty copy of its `[data-marker]`). The new table's header is the old one with the
+ *    label appended to every element marked `data-continued-mark` (a group's name) and to
+ *    the heading of every column whose cell continues from the previous page;
  * 4. print again, and repeat until no table runs over a page.
  *
  * Opt in with `<table data-continued-label="(ต่อ)">`. Optional markup:
@@ -21,7 +25,8 @@
  * - `[data-continued-mark]` inside the thead (receives the label on every continuation);
  * - `td[data-group-cell="name"]` with `tr[data-group]`: a column that shows a group's name
  *   once; on a continuation it gets "name (ต่อ)" when the group goes on;
- * - `[data-units]` on a block in a cell: its children are the units, not the block;
+ * - `[data-units]` on a block in a cell: its children are the blocks a page may fall between;
+ * - `[data-marker]` on a list item's number or bullet: not repeated when the item is cut;
  * - the last row of a cut table gets the class `ct-last-row`, the first of the next `ct-first-row`.
  *
  * Independently, `table[data-keep-rows-below="5.5cm"]` keeps rows shorter than that
@@ -85,6 +90,7 @@ export async function printWithContinuedTables(page: Page, print: () => Promise<
   let pdf = await print();
   for (let pass = 0; count > 0 && pass < MAX_PASSES; pass++) {
     const pages = Object.fromEntries(await readDestinations(pdf));
+    if (process.env.CT_DEBUG) { const { writeFileSync } = await import('node:fs'); writeFileSync(`/tmp/ct-${pass}.json`, JSON.stringify(pages)); writeFileSync(`/tmp/ct-${pass}.pdf`, pdf); writeFileSync(`/tmp/ct-${pass}.html`, await page.content()); }
     if (!(await page.evaluate(splitContinued, pages))) break;
     count = await page.evaluate(prepareContinued);
     pdf = await print();
@@ -108,13 +114,45 @@ function keepShortRows(): void {
   }
 }
 
-/** Ids on rows, units and headers of the tables still to check, and a hidden link to each; returns how many. */
+/**
+ * Ids on the headers, rows and lines of the tables, and a hidden link to each; returns how many.
+ * Lines: an empty `span.ct-line` is put where each line of a cell starts, found on screen
+ * (the kind lays the page out at its print width on screen, so lines break the same).
+ */
 function prepareContinued(): number {
-  const units = (cell: Element): Element[] => {
-    const hasText = Array.from(cell.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '');
-    if (hasText) return [cell];
-    return Array.from(cell.children).flatMap((c) => (c.tagName === 'OL' || c.tagName === 'UL' || c.hasAttribute('data-units') ? Array.from(c.children) : [c]));
-  };
+  const tables = Array.from(document.querySelectorAll<HTMLTableElement>('table[data-continued-label]'));
+  const cells = tables.flatMap((t) => Array.from(t.tBodies).flatMap((b) => Array.from(b.rows).flatMap((r) => Array.from(r.cells))));
+  // First find every line start (no DOM change in between, so layout is computed once) …
+  const starts: { node: Text; offsets: number[] }[] = [];
+  const range = document.createRange();
+  for (const cell of cells) {
+    if (cell.querySelector('.ct-line')) continue;
+    let lineTop = -Infinity;
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+      if (n.parentElement?.closest('[data-marker]')) continue;
+      const offsets: number[] = [];
+      for (let k = 0; k < n.data.length; k++) {
+        if (/\s/.test(n.data[k]!)) continue;
+        range.setStart(n, k);
+        range.setEnd(n, k + 1);
+        const rect = range.getBoundingClientRect();
+        if (rect.height === 0) continue;
+        if (rect.top > lineTop + rect.height / 2) offsets.push(k);
+        if (rect.top > lineTop + rect.height / 2 || rect.top < lineTop - rect.height / 2) lineTop = rect.top;
+      }
+      if (offsets.length > 0) starts.push({ node: n, offsets });
+    }
+  }
+  // … then mark them, last first so the offsets stay valid.
+  for (const { node, offsets } of starts) {
+    for (const k of offsets.reverse()) {
+      const tail = node.splitText(k);
+      const span = document.createElement('span');
+      span.className = 'ct-line';
+      tail.before(span);
+    }
+  }
   document.getElementById('ct-probe')?.remove();
   const ids: string[] = [];
   let n = Number(document.body.dataset.ctNext ?? '0');
@@ -122,12 +160,12 @@ function prepareContinued(): number {
     if (!el.id) el.id = `ct-${n++}`;
     ids.push(el.id);
   };
-  for (const table of Array.from(document.querySelectorAll<HTMLTableElement>('table[data-continued-label]'))) {
+  for (const table of tables) {
     if (table.tHead) idOf(table.tHead);
     for (const body of Array.from(table.tBodies)) {
       for (const row of Array.from(body.rows)) {
         idOf(row);
-        for (const cell of Array.from(row.cells)) for (const u of units(cell)) if (u !== cell) idOf(u);
+        for (const line of Array.from(row.querySelectorAll('.ct-line'))) idOf(line);
       }
     }
   }
@@ -147,18 +185,18 @@ function prepareContinued(): number {
 
 /** Cuts every table where a page begins (see the top of this file); true when anything changed. */
 function splitContinued(pages: Record<string, number>): boolean {
-  const units = (cell: Element): Element[] => {
-    const hasText = Array.from(cell.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '');
-    if (hasText) return [cell];
-    return Array.from(cell.children).flatMap((c) => (c.tagName === 'OL' || c.tagName === 'UL' || c.hasAttribute('data-units') ? Array.from(c.children) : [c]));
-  };
+  /** The blocks of a cell a page may fall between: list items, paragraphs, children of [data-units]. */
+  const units = (cell: Element): Element[] =>
+    Array.from(cell.children).flatMap((c) => (c.tagName === 'OL' || c.tagName === 'UL' || c.hasAttribute('data-units') ? Array.from(c.children) : [c]));
   const pageOf = (el: Element): number | undefined => (el.id ? pages[el.id] : undefined);
+  const linesOf = (el: Element) => Array.from(el.querySelectorAll('.ct-line'));
+  const firstPage = (unit: Element): number | undefined => {
+    const first = linesOf(unit)[0];
+    return first ? pageOf(first) : undefined;
+  };
   const rowStart = (row: HTMLTableRowElement): number | undefined => {
-    const own = pageOf(row);
-    const inner = Array.from(row.cells).flatMap(units).map(pageOf).filter((p): p is number => p !== undefined);
-    const first = inner.length > 0 ? Math.min(...inner) : undefined;
-    // A row whose first fragment is empty (all its units pushed over) starts where its units do.
-    return first !== undefined && (own === undefined || first > own) ? first : own;
+    const inner = Array.from(row.cells).flatMap(units).map(firstPage).filter((p): p is number => p !== undefined);
+    return inner.length > 0 ? Math.min(...inner) : pageOf(row);
   };
   const mark = (el: Element, label: string) => {
     if (el.querySelector(':scope > .ct-mark')) return;
@@ -177,6 +215,20 @@ function splitContinued(pages: Record<string, number>): boolean {
   const stripIds = (el: Element) => {
     el.removeAttribute('id');
     for (const d of Array.from(el.querySelectorAll('[id]'))) d.removeAttribute('id');
+  };
+  /** Moves the lines of `unit` from `line` on into a copy of it (its marker kept, empty); returns the copy. */
+  const splitUnit = (unit: Element, line: Element): Element => {
+    const r = document.createRange();
+    r.setStartBefore(line);
+    r.setEnd(unit, unit.childNodes.length);
+    const tail = r.extractContents();
+    const copy = unit.cloneNode(false) as Element;
+    copy.removeAttribute('id');
+    copy.classList.add('ct-rest');
+    const marker = unit.querySelector(':scope > [data-marker]');
+    if (marker) copy.appendChild(marker.cloneNode(false));
+    copy.appendChild(tail);
+    return copy;
   };
 
   let changed = false;
@@ -197,35 +249,29 @@ function splitContinued(pages: Record<string, number>): boolean {
       changed = true;
     }
 
+    // The first row with a line on a later page: cut before it, or inside it.
     let cut = -1;
-    let later: Element[][] | undefined;
-    for (let k = 0; k < rows.length; k++) {
+    let inside = false;
+    for (let k = 0; k < rows.length && cut < 0; k++) {
       const row = rows[k]!;
-      const rp = rowStart(row);
-      if (rp !== undefined && rp > start) {
+      const lines = linesOf(row);
+      if (lines.some((l) => (pageOf(l) ?? start) > start)) {
         cut = k;
-        break;
-      }
-      const cells = Array.from(row.cells);
-      const over = cells.map((c) => units(c).filter((u) => u !== c && (pageOf(u) ?? start) > start));
-      if (over.some((l) => l.length > 0)) {
-        const allMoved = cells.every((c, i) => units(c).length === over[i]!.length);
-        cut = k;
-        if (!allMoved) later = over;
-        break;
-      }
+        inside = lines.some((l) => (pageOf(l) ?? start) === start);
+      } else if ((pageOf(row) ?? start) > start && lines.length === 0) cut = k;
     }
-    if (cut < 0 || (cut === 0 && !later)) continue;
+    if (cut < 0 || (cut === 0 && !inside)) continue;
 
     const next = table.cloneNode(false) as HTMLTableElement;
     next.removeAttribute('id');
-    next.style.breakBefore = '';
     next.classList.add('ct-continuation');
     const colgroup = table.querySelector(':scope > colgroup');
     if (colgroup) next.appendChild(colgroup.cloneNode(true));
     if (table.tHead) {
       const head = table.tHead.cloneNode(true) as HTMLTableSectionElement;
       stripIds(head);
+      // The header of a table that is itself a continuation carries marks that may not apply here.
+      for (const old of Array.from(head.querySelectorAll('.ct-mark'))) old.remove();
       for (const m of Array.from(head.querySelectorAll('[data-continued-mark]'))) mark(m, label);
       next.appendChild(head);
     }
@@ -235,8 +281,8 @@ function splitContinued(pages: Record<string, number>): boolean {
 
     let lastKept: HTMLTableRowElement;
     let firstMoved: HTMLTableRowElement;
-    if (later) {
-      // Cut the row: units that start on the next page go to a copy of the row.
+    if (inside) {
+      // Cut the row: what starts on a later page goes to a copy of the row.
       const row = rows[cut]!;
       const copy = row.cloneNode(false) as HTMLTableRowElement;
       copy.removeAttribute('id');
@@ -245,12 +291,8 @@ function splitContinued(pages: Record<string, number>): boolean {
         const cellCopy = cell.cloneNode(false) as HTMLTableCellElement;
         cellCopy.removeAttribute('id');
         const wrappers = new Map<Element, Element>();
-        for (const u of later![i]!) {
-          const parent = u.parentElement!;
-          if (parent === cell) {
-            cellCopy.appendChild(u);
-            continue;
-          }
+        const place = (unit: Element, parent: Element) => {
+          if (parent === cell) return cellCopy.appendChild(unit);
           let w = wrappers.get(parent);
           if (!w) {
             w = parent.cloneNode(false) as Element;
@@ -258,15 +300,28 @@ function splitContinued(pages: Record<string, number>): boolean {
             wrappers.set(parent, w);
             cellCopy.appendChild(w);
           }
-          w.appendChild(u);
-          if (parent.children.length === 0) parent.remove();
+          w.appendChild(unit);
+        };
+        let moved = 0;
+        for (const unit of units(cell)) {
+          const parent = unit.parentElement!;
+          const lines = linesOf(unit);
+          const over = lines.find((l) => (pageOf(l) ?? start) > start);
+          if (!over) continue;
+          if (over === lines[0]) place(unit, parent);
+          else place(splitUnit(unit, over), parent);
+          moved += 1;
+          if (parent !== cell && parent.children.length === 0) parent.remove();
         }
-        if (later![i]!.length > 0 && units(cell).length > 0) {
+        if (moved > 0 && units(cell).length > 0) {
           const heading = next.tHead?.querySelector(`th[data-col="${i}"]`);
           if (heading) mark(heading, label);
         }
         copy.appendChild(cellCopy);
       });
+      // The two parts keep the geometry of the fragments Chromium made: no padding at the cut.
+      for (const c of Array.from(row.cells)) c.style.paddingBottom = '0';
+      for (const c of Array.from(copy.cells)) c.style.paddingTop = '0';
       nextBody.appendChild(copy);
       for (const r of rows.slice(cut + 1)) nextBody.appendChild(r);
       lastKept = row;

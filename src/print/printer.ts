@@ -72,6 +72,7 @@ function fontStylesheet(): string {
 export class Printer {
   private readonly fontCss = fontStylesheet();
   private readonly fileCache = new Map<string, Buffer>();
+  private readonly glyphs = new GlyphProbe(this.fontCss);
 
   private relaunching: Promise<void> | undefined;
 
@@ -204,11 +205,17 @@ export class Printer {
     page.setDefaultTimeout(this.timeout);
     await page.setRequestInterception(true);
     page.on('request', (req) => void this.answer(req, job, blocked, loaded).catch(() => undefined));
+    const lap = stopwatch();
     await page.goto(`${ORIGIN}/document.html`, { waitUntil: 'load', timeout: this.timeout });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    await assertNoFallbackFonts(page, job);
+    lap('load');
+    const missing = await this.glyphs.missing(this.browser, await documentCharacters(page));
+    if (missing.length > 0) throw fallbackError(job, missing);
+    lap('font check');
     const pdf = await this.printWithToc(page, job);
+    lap('print');
     const finished = await finishPdf(pdf, job.meta, job.date, job.producer);
+    lap('finish');
     const warnings: Diagnostic[] = blocked.map((url) => ({
       severity: 'warning', code: 'print/blocked-request', file: job.file, line: 0, column: 0, path: [],
       message: bi(`ไม่โหลด ${url} เพราะเอกสารโหลดได้เฉพาะไฟล์ในเครื่อง`, `did not load ${url}: documents may load local files only`),
@@ -266,6 +273,16 @@ export class Printer {
   }
 }
 
+/** ITA_REPORT_PROFILE=1 prints how long each printing stage took, to find where time goes. */
+function stopwatch(): (stage: string) => void {
+  let last = performance.now();
+  return (stage) => {
+    const now = performance.now();
+    if (process.env.ITA_REPORT_PROFILE) process.stderr.write(`  ${stage}: ${Math.round(now - last)} ms\n`);
+    last = now;
+  };
+}
+
 /** Chromium's outline lists the headings in document order; match them up (by text when counts differ). */
 function pagesOfHeadings(headings: { id: string; text: string }[], outline: OutlineEntry[]): Record<string, number> {
   const pages: Record<string, number> = {};
@@ -292,64 +309,103 @@ function contentTypeOf(file: string): string {
   return ({ png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', svg: 'image/svg+xml', gif: 'image/gif', webp: 'image/webp' } as Record<string, string>)[ext ?? ''] ?? 'application/octet-stream';
 }
 
-/**
- * If Sarabun lacks a glyph, Chromium silently draws it with another font. Ask the
- * browser which fonts it used for every character of the document (once, in a
- * probe element per weight), and name the characters when any is not Sarabun.
- */
-async function assertNoFallbackFonts(page: Page, job: PrintJob): Promise<void> {
-  const chars = await page.evaluate(() => {
+/** The characters a document shows, including generated ones (page numbers, list markers). */
+async function documentCharacters(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
     const set = new Set<string>();
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) for (const ch of n.textContent ?? '') set.add(ch);
-    // Generated content the page shows too: page numbers, list markers.
     for (const ch of '- ()0123456789๐๑๒๓๔๕๖๗๘๙') set.add(ch);
-    return [...set].filter((c) => !/\s/.test(c)).join('');
+    return [...set].filter((c) => !/\s/.test(c));
   });
-  const client = await page.createCDPSession();
-  try {
-    await client.send('DOM.enable');
-    await client.send('CSS.enable');
-    const fontsOf = async (text: string, weight: string): Promise<string[]> => {
-      await page.evaluate(
-        (t: string, w: string) => {
-          const probe = document.createElement('div');
-          probe.id = '__glyph_probe';
-          probe.style.cssText = `position:absolute;left:-10000px;top:0;font-family:Sarabun;font-weight:${w};white-space:pre`;
-          probe.textContent = t;
-          document.body.appendChild(probe);
-        },
-        text,
-        weight,
-      );
-      const { root } = await client.send('DOM.getDocument', { depth: 0 });
-      const { nodeId } = await client.send('DOM.querySelector', { nodeId: root.nodeId, selector: '#__glyph_probe' });
-      const { fonts } = await client.send('CSS.getPlatformFontsForNode', { nodeId });
-      await page.evaluate(() => document.getElementById('__glyph_probe')?.remove());
-      return fonts.filter((f) => f.glyphCount > 0).map((f) => f.familyName);
-    };
-    const missing = new Set<string>();
-    for (const weight of ['400', '700']) {
-      const families = await fontsOf(chars, weight);
-      if (families.every((f) => f === 'Sarabun')) continue;
-      // Rare path: find which characters fell back.
-      for (const ch of chars) {
-        if (missing.has(ch)) continue;
-        const one = await fontsOf(ch, weight);
-        if (one.some((f) => f !== 'Sarabun')) missing.add(ch);
-      }
+}
+
+/**
+ * If Sarabun lacks a glyph, Chromium silently draws it with another font. A small
+ * probe page, kept open for the life of the browser, asks Chromium which fonts it
+ * uses for characters not checked before; the answer is remembered, so a batch
+ * checks each character once and a big document does not have to be laid out again.
+ */
+class GlyphProbe {
+  private page: Promise<Page> | undefined;
+  private browser: Browser | undefined;
+  private readonly verified = new Set<string>();
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly fontCss: string) {}
+
+  private async open(browser: Browser): Promise<Page> {
+    if (this.browser !== browser || !this.page) {
+      this.browser = browser;
+      this.page = (async () => {
+        const page = await browser.newPage();
+        await page.setRequestInterception(true);
+        const html = `<!doctype html><html lang="th"><head><style>${this.fontCss}</style></head><body><div id="probe" style="font-family:Sarabun;white-space:pre"></div></body></html>`;
+        page.on('request', (req) => {
+          const path = new URL(req.url()).pathname;
+          const font = /^\/fonts\/files\/(sarabun-[a-z0-9-]+\.woff2?)$/.exec(path);
+          if (path === '/probe.html') void req.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+          else if (font) void readFile(join(FONT_DIR, 'files', font[1]!)).then((body) => req.respond({ status: 200, body }), () => req.abort());
+          else void req.abort('blockedbyclient');
+        });
+        await page.goto(`${ORIGIN}/probe.html`, { waitUntil: 'load' });
+        return page;
+      })();
     }
-    if (missing.size > 0) {
-      const list = [...missing].map((c) => `"${c}" (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ');
-      throw new UserError([
-        {
-          severity: 'error', code: 'print/font-fallback', file: job.file, line: 0, column: 0, path: [],
-          message: bi(`ฟอนต์ Sarabun ไม่มีตัวอักษร ${list} จึงจะถูกพิมพ์ด้วยฟอนต์อื่น`, `the Sarabun font has no glyph for ${list}; it would be printed in another font`),
-          hint: bi('แทนตัวอักษรนั้นด้วยตัวอักษรไทยหรืออังกฤษทั่วไปในไฟล์ YAML', 'replace those characters in the YAML with ordinary Thai or Latin text'),
-        },
-      ]);
-    }
-  } finally {
-    await client.detach().catch(() => undefined);
+    return this.page;
   }
+
+  /** Characters among `chars` that Sarabun cannot draw. Calls are serialised: the probe is one element. */
+  missing(browser: Browser, chars: string[]): Promise<string[]> {
+    const run = async () => {
+      const todo = chars.filter((c) => !this.verified.has(c));
+      if (todo.length === 0) return [];
+      const page = await this.open(browser);
+      const client = await page.createCDPSession();
+      try {
+        await client.send('DOM.enable');
+        await client.send('CSS.enable');
+        const fontsOf = async (text: string, weight: string): Promise<string[]> => {
+          await page.evaluate(
+            (t: string, w: string) => {
+              const probe = document.getElementById('probe')!;
+              probe.style.fontWeight = w;
+              probe.textContent = t;
+              return document.fonts.ready.then(() => undefined);
+            },
+            text,
+            weight,
+          );
+          const { root } = await client.send('DOM.getDocument', { depth: 1 });
+          const { nodeId } = await client.send('DOM.querySelector', { nodeId: root.nodeId, selector: '#probe' });
+          const { fonts } = await client.send('CSS.getPlatformFontsForNode', { nodeId });
+          return fonts.filter((f) => f.glyphCount > 0).map((f) => f.familyName);
+        };
+        const missing = new Set<string>();
+        for (const weight of ['400', '700']) {
+          if ((await fontsOf(todo.join(''), weight)).every((f) => f === 'Sarabun')) continue;
+          // Rare path: find which characters fell back.
+          for (const ch of todo) if (!missing.has(ch) && (await fontsOf(ch, weight)).some((f) => f !== 'Sarabun')) missing.add(ch);
+        }
+        for (const ch of todo) if (!missing.has(ch)) this.verified.add(ch);
+        return [...missing];
+      } finally {
+        await client.detach().catch(() => undefined);
+      }
+    };
+    const result = this.queue.then(run, run);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+}
+
+function fallbackError(job: PrintJob, missing: string[]): UserError {
+  const list = missing.map((c) => `"${c}" (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ');
+  return new UserError([
+    {
+      severity: 'error', code: 'print/font-fallback', file: job.file, line: 0, column: 0, path: [],
+      message: bi(`ฟอนต์ Sarabun ไม่มีตัวอักษร ${list} จึงจะถูกพิมพ์ด้วยฟอนต์อื่น`, `the Sarabun font has no glyph for ${list}; it would be printed in another font`),
+      hint: bi('แทนตัวอักษรนั้นด้วยตัวอักษรไทยหรืออังกฤษทั่วไปในไฟล์ YAML', 'replace those characters in the YAML with ordinary Thai or Latin text'),
+    },
+  ]);
 }

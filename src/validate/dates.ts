@@ -5,7 +5,7 @@
  */
 import { bi, type YamlPath } from '../diagnostics.js';
 import type { KindContext } from '../kinds/kind.js';
-import { fiscalYearOf, formatDateLong, parseIsoDate, type IsoDate } from '../thai/index.js';
+import { daysInMonth, fiscalYearOf, formatDateLong, parseIsoDate, parseIsoMonth, type IsoDate } from '../thai/index.js';
 
 /** The date, or null after reporting why it is not one. */
 export function checkIsoDate(ctx: KindContext, path: YamlPath, value: string): IsoDate | null {
@@ -34,4 +34,24 @@ export function warnOutsideFiscalYear(ctx: KindContext, path: YamlPath, date: Is
     bi(`${what.th} ${formatDateLong(date)} อยู่ในปีงบประมาณ ${actual} ไม่ใช่ปีงบประมาณ ${fy}`, `${what.en} ${formatDateLong(date, 'arabic')} is in fiscal year ${actual}, not ${fy}`),
     bi(`ปีงบประมาณ ${fy} คือ 1 ตุลาคม ${fy - 1} ถึง 30 กันยายน ${fy} (ในไฟล์เขียน ${fy - 544}-10-01 ถึง ${fy - 543}-09-30)`, `fiscal year ${fy} runs from ${fy - 544}-10-01 to ${fy - 543}-09-30`),
   );
+}
+
+/**
+ * A month (YYYY-MM) or a date (YYYY-MM-DD) as the first or last day it stands for,
+ * or null after reporting why it is neither.
+ */
+export function checkIsoMonthOrDate(ctx: KindContext, path: YamlPath, value: string, end: 'start' | 'end'): IsoDate | null {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return checkIsoDate(ctx, path, value);
+  const year = Number(value.slice(0, 4));
+  if (year >= 2400) {
+    const fixed = `${year - 543}${value.slice(4)}`;
+    ctx.problem('error', 'date/buddhist-year', path, bi(`เดือน ${value} ใช้ปี พ.ศ. แต่ฟิลด์นี้ใช้ปี ค.ศ.`, `${value} uses a Buddhist-era year; this field takes the Christian era`), bi(`ใช้ ${fixed} (เครื่องมือแสดงเป็น พ.ศ. ให้เอง)`, `write ${fixed}; the tool prints the Buddhist era`));
+    return null;
+  }
+  const month = parseIsoMonth(value);
+  if (!month) {
+    ctx.problem('error', 'date/invalid', path, bi(`ไม่มีเดือน ${value} ในปฏิทิน`, `${value} is not a calendar month`), bi('เดือนเขียน 01–12', 'months are 01–12'));
+    return null;
+  }
+  return { ...month, day: end === 'start' ? 1 : daysInMonth(month.year, month.month) };
 }
