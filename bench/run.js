@@ -7,7 +7,6 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import puppeteer from 'puppeteer';
-import { expandInputs } from '../dist/batch/inputs.js';
 import { runBatch } from '../dist/batch/run.js';
 import { deriveDocument, renderHtml, buildDocument } from '../dist/pipeline.js';
 import { Printer } from '../dist/print/printer.js';
@@ -27,23 +26,25 @@ function makeCorpus() {
   const dir = mkdtempSync(join(tmpdir(), 'ita-bench-'));
   const examples = readdirSync(join(ROOT, 'examples'), { withFileTypes: true }).filter((d) => d.isDirectory() && d.name !== 'ci').map((d) => d.name);
   const docs = [];
+  const inputs = [];
   for (const ex of examples) for (const f of readdirSync(join(ROOT, 'examples', ex))) if (/\.ya?ml$/.test(f) && /^kind:/m.test(readFileSync(join(ROOT, 'examples', ex, f), 'utf8'))) docs.push([ex, f]);
   for (let i = 0; i < N; i++) {
     const [ex, f] = docs[i % docs.length];
     const target = join(dir, String(i).padStart(4, '0'));
+    // The whole example folder is copied (a document may link to its siblings); only `f` is built.
     cpSync(join(ROOT, 'examples', ex), join(target, ex), { recursive: true });
-    // Only the chosen document of the copy is built.
-    for (const other of readdirSync(join(target, ex))) if (other !== f && /\.ya?ml$/.test(other)) cpSync(join(target, ex, other), join(target, ex, `${other}.linked`));
+    inputs.push({ file: join(target, ex, f), relativeOutput: join(String(i).padStart(4, '0'), ex, f.replace(/\.ya?ml$/, '.pdf')) });
   }
-  return { dir, docs };
+  return { dir, inputs };
 }
 
-/** Peak resident memory of this process and of every browser process it started (Linux /proc). */
+/** Peak memory (PSS) of this process and of every browser process it started (Linux /proc). */
 function memorySampler() {
   let peakBrowser = 0;
   const rssOf = (pid) => {
     try {
-      return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) * 1024;
+      // Proportional set size: memory shared between Chromium's processes is counted once.
+      return Number(/Pss:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))[1]) * 1024;
     } catch {
       return 0;
     }
@@ -76,9 +77,7 @@ async function pool(items, jobs, fn) {
 
 const mb = (b) => `${(b / 1024 / 1024).toFixed(0)} MB`;
 
-const { dir } = makeCorpus();
-const { inputs: all } = await expandInputs([dir]);
-const inputs = all.filter((i) => !i.file.endsWith('.linked'));
+const { dir, inputs } = makeCorpus();
 console.log(`corpus: ${inputs.length} documents (${N} requested) in ${dir}, --jobs ${JOBS}`);
 
 // 1. ita-report: one browser, a bounded pool, everything the real build does.
@@ -139,12 +138,12 @@ await pool(htmls.map((h, i) => [h, i]), JOBS, async ([html]) => {
 const rawMs = performance.now() - t0;
 await browser.close();
 
-const row = (name, ms, mem) => `${name.padEnd(12)} ${(ms / 1000).toFixed(1).padStart(7)} s ${(inputs.length / (ms / 1000)).toFixed(2).padStart(7)} docs/s ${(pages / (ms / 1000)).toFixed(1).padStart(8)} pages/s${mem ? `   peak RSS: node ${mb(mem.node)}, browser ${mb(mem.browser)}` : ''}`;
+const row = (name, ms, mem) => `${name.padEnd(12)} ${(ms / 1000).toFixed(1).padStart(7)} s ${(inputs.length / (ms / 1000)).toFixed(2).padStart(7)} docs/s ${(pages / (ms / 1000)).toFixed(1).padStart(8)} pages/s${mem ? `   peak memory: node ${mb(mem.node)} RSS, browser ${mb(mem.browser)} PSS` : ''}`;
 console.log(`\n${inputs.length} documents, ${pages} pages`);
 console.log(row('ita-report', itaMs, itaMem));
 console.log(row('naive', naiveMs, naiveMem));
 console.log(row('raw chromium', rawMs));
 console.log(`\nthroughput ita-report / naive: ${(naiveMs / itaMs).toFixed(2)}x   (target >= 3x)`);
 console.log(`time ita-report / raw chromium: ${(itaMs / rawMs).toFixed(2)}x   (target <= 1.3x)`);
-console.log(`peak RSS ita-report (node + browser): ${mb(itaMem.node + itaMem.browser)}   (target < 600 MB at 200 documents)`);
+console.log(`peak memory ita-report (node RSS + browser PSS): ${mb(itaMem.node + itaMem.browser)}   (target < 600 MB at 200 documents)`);
 rmSync(dir, { recursive: true, force: true });
