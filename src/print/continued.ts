@@ -302,12 +302,20 @@ function splitContinued(pages: Record<string, number>): boolean {
           }
           w.appendChild(unit);
         };
+        // The cut is made one line early: the complete first part is a little taller than
+        // Chromium's fragment was (it closes with the table's border), and the line that would
+        // no longer fit would otherwise be pushed onto a page of its own.
+        const cellLines = linesOf(cell);
+        const firstOver = cellLines.findIndex((l) => (pageOf(l) ?? start) > start);
+        const cutLine = firstOver > 0 ? cellLines[firstOver - 1] : firstOver === 0 ? cellLines[0] : undefined;
         let moved = 0;
+        let moving = false;
         for (const unit of units(cell)) {
           const parent = unit.parentElement!;
           const lines = linesOf(unit);
-          const over = lines.find((l) => (pageOf(l) ?? start) > start);
+          const over = moving ? lines[0] : cutLine && lines.includes(cutLine) ? cutLine : undefined;
           if (!over) continue;
+          moving = true;
           if (over === lines[0]) place(unit, parent);
           else place(splitUnit(unit, over), parent);
           moved += 1;

@@ -20,8 +20,12 @@ function text(obj: PDFObject | undefined): string {
   return '';
 }
 
-export async function readOutline(pdf: Uint8Array): Promise<OutlineEntry[]> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+export function loadPdf(pdf: Uint8Array): Promise<PDFDocument> {
+  return PDFDocument.load(pdf, { updateMetadata: false });
+}
+
+export async function readOutline(pdf: Uint8Array | PDFDocument): Promise<OutlineEntry[]> {
+  const doc = pdf instanceof PDFDocument ? pdf : await loadPdf(pdf);
   const pageNumber = new Map<string, number>();
   doc.getPages().forEach((p, i) => pageNumber.set(p.ref.toString(), i + 1));
   const ctx = doc.context;
@@ -92,8 +96,9 @@ function renumberStructureIds(doc: PDFDocument): void {
   for (const o of objects) visit(o, seenAgain, (s) => renamed.get(s.asString()));
 }
 
-export async function finishPdf(pdf: Uint8Array, meta: DocumentMeta, date: Date, producer: string): Promise<{ bytes: Uint8Array; pages: number }> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+/** `pdf` may be a document already loaded (to read its outline): parsing a long PDF twice is the cost to avoid. */
+export async function finishPdf(pdf: Uint8Array | PDFDocument, meta: DocumentMeta, date: Date, producer: string): Promise<{ bytes: Uint8Array; pages: number }> {
+  const doc = pdf instanceof PDFDocument ? pdf : await loadPdf(pdf);
   renumberStructureIds(doc);
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   doc.setAuthor(meta.author);

@@ -13,7 +13,8 @@ import { FONT_DIR, TEMPLATE_DIR } from '../paths.js';
 import type { DocumentMeta } from '../kinds/kind.js';
 import type { DigitStyle } from '../thai/index.js';
 import { findBrowser } from './browser.js';
-import { finishPdf, readOutline, type OutlineEntry } from './pdf.js';
+import { finishPdf, loadPdf, readOutline, type OutlineEntry } from './pdf.js';
+import type { PDFDocument } from 'pdf-lib';
 import { printWithContinuedTables } from './continued.js';
 
 /** A made-up origin: requests to it are answered from memory, never from a network. */
@@ -233,7 +234,7 @@ export class Printer {
    * heading landed, write those numbers into the contents, print again, and repeat
    * until nothing moves (the numbers' width can in theory push a heading over).
    */
-  private async printWithToc(page: Page, job: PrintJob): Promise<Uint8Array> {
+  private async printWithToc(page: Page, job: PrintJob): Promise<Uint8Array | PDFDocument> {
     const hasToc = await page.evaluate(() => document.querySelector('[data-toc-for]') !== null);
     let pdf = await printWithContinuedTables(page, () => this.pdfOnce(page));
     if (!hasToc) return pdf;
@@ -245,9 +246,10 @@ export class Printer {
     );
     let previous = '';
     for (let pass = 0; pass < 4; pass++) {
-      const pages = pagesOfHeadings(headings, await readOutline(pdf));
+      const loaded = await loadPdf(pdf);
+      const pages = pagesOfHeadings(headings, await readOutline(loaded));
       const signature = JSON.stringify(pages);
-      if (signature === previous) return pdf;
+      if (signature === previous) return loaded;
       previous = signature;
       await page.evaluate(
         (entries: [string, number][], thai: boolean) => {
