@@ -1,13 +1,17 @@
 /**
  * Incremental builds: a PDF is rebuilt only when something it was made from has
  * changed — its YAML, the files it loaded (images, a linked document), the tool's
- * templates, schemas and fonts, the tool version, or the options that change output.
+ * code, templates, schemas and fonts, or the tool version.
  * The record lives next to the PDFs in `.ita-report-cache.json`.
  */
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { FONT_DIR, SCHEMA_DIR, TEMPLATE_DIR, TOOL_VERSION } from '../paths.js';
+
+/** The compiled code itself (dist/ or src/): a changed derive step changes the PDF too. */
+const CODE_DIR = dirname(dirname(fileURLToPath(import.meta.url)));
 import { writeAtomically } from '../pipeline.js';
 
 const MANIFEST = '.ita-report-cache.json';
@@ -47,6 +51,7 @@ async function hashTree(dir: string, hash: ReturnType<typeof createHash>): Promi
 /** Everything of the tool itself that shapes a PDF, hashed once per run. */
 export async function toolFingerprint(extra: string): Promise<string> {
   const hash = createHash('sha256').update(TOOL_VERSION).update(extra);
+  await hashTree(CODE_DIR, hash);
   await hashTree(TEMPLATE_DIR, hash);
   await hashTree(SCHEMA_DIR, hash);
   hash.update(await readFile(join(FONT_DIR, 'package.json')));

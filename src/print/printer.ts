@@ -74,6 +74,9 @@ export class Printer {
   private readonly fontCss = fontStylesheet();
   private readonly fileCache = new Map<string, Buffer>();
   private readonly glyphs = new GlyphProbe(this.fontCss);
+  private readonly idlePages = new WeakMap<Browser, Page[]>();
+  private readonly pageJobs = new WeakMap<Page, { job: PrintJob; blocked: string[]; loaded: string[] }>();
+  private navigations = 0;
 
   private relaunching: Promise<void> | undefined;
 
@@ -135,6 +138,11 @@ export class Printer {
     return this.relaunching;
   }
 
+  /** Forgets the stylesheets read so far (--watch, after a template changed). */
+  forgetFiles(): void {
+    this.fileCache.clear();
+  }
+
   private async ownFile(path: string): Promise<Buffer | undefined> {
     let data = this.fileCache.get(path);
     if (!data) {
@@ -183,31 +191,66 @@ export class Printer {
     return request.respond({ status: 404, contentType: 'text/plain', body: '' });
   }
 
+  /**
+   * Pages are kept and reused for the next document (a new page costs 100–300 ms);
+   * navigating to the next document replaces everything the previous one had.
+   */
+  private async acquirePage(): Promise<Page> {
+    const browser = this.browser;
+    const idle = this.idlePages.get(browser);
+    const reused = idle?.pop();
+    if (reused && !reused.isClosed()) return reused;
+    const page = await browser.newPage();
+    page.setDefaultTimeout(this.timeout);
+    await page.setRequestInterception(true);
+    page.on('request', (req) => {
+      const current = this.pageJobs.get(page);
+      if (current) void this.answer(req, current.job, current.blocked, current.loaded).catch(() => undefined);
+      else void req.abort('blockedbyclient').catch(() => undefined);
+    });
+    return page;
+  }
+
+  private releasePage(page: Page, healthy: boolean): void {
+    this.pageJobs.delete(page);
+    const browser = page.browser();
+    if (healthy && browser === this.browser && browser.connected && !page.isClosed()) {
+      const idle = this.idlePages.get(browser) ?? [];
+      idle.push(page);
+      this.idlePages.set(browser, idle);
+    } else void page.close().catch(() => undefined);
+  }
+
   async print(job: PrintJob): Promise<PrintResult> {
     if (this.relaunching) await this.relaunching;
     if (!this.browser.connected) await this.restart();
-    const page = await this.browser.newPage();
+    const page = await this.acquirePage();
     let timer: NodeJS.Timeout | undefined;
     // A page that never finishes (or a hung browser) must not stall a batch: give up after the time limit.
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new PrintTimeoutError(`printing took longer than ${Math.round(this.timeout / 1000)} s`)), this.timeout);
     });
+    let healthy = false;
     try {
-      return await Promise.race([this.printOn(page, job), timeout]);
+      const result = await Promise.race([this.printOn(page, job), timeout]);
+      healthy = true;
+      return result;
+    } catch (err) {
+      // A document's own problem (a missing glyph) leaves the page usable.
+      healthy = err instanceof UserError;
+      throw err;
     } finally {
       clearTimeout(timer);
-      await page.close().catch(() => undefined);
+      this.releasePage(page, healthy);
     }
   }
 
   private async printOn(page: Page, job: PrintJob): Promise<PrintResult> {
     const blocked: string[] = [];
     const loaded: string[] = [];
-    page.setDefaultTimeout(this.timeout);
-    await page.setRequestInterception(true);
-    page.on('request', (req) => void this.answer(req, job, blocked, loaded).catch(() => undefined));
+    this.pageJobs.set(page, { job, blocked, loaded });
     const lap = stopwatch();
-    await page.goto(`${ORIGIN}/document.html`, { waitUntil: 'load', timeout: this.timeout });
+    await page.goto(`${ORIGIN}/document.html?n=${++this.navigations}`, { waitUntil: 'load', timeout: this.timeout });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     lap('load');
     const missing = await this.glyphs.missing(this.browser, await documentCharacters(page));
