@@ -12,8 +12,8 @@
  */
 import { bi } from '../diagnostics.js';
 import { barChart, lineChart } from '../render/charts.js';
-import { applyDigits, formatDateLong, formatDateShort, formatFiscalPeriodLong, formatFiscalPeriodShort, parseIsoDate, type DigitStyle, type IsoDate } from '../thai/index.js';
-import { checkIsoDate, warnOutsideFiscalYear } from '../validate/dates.js';
+import { applyDigits, formatDateLong, formatMonthSpan, parseIsoMonth, type DigitStyle, type IsoDate } from '../thai/index.js';
+import { checkIsoDate, checkIsoMonthOrDate, warnOutsideFiscalYear } from '../validate/dates.js';
 import {
   deriveScores,
   formatScore,
@@ -51,13 +51,18 @@ interface IssueInput {
   groups: ToolGroupInput[];
   analysis: string;
 }
+type UnitList = string | string[];
+type PeriodShorthand = 'whole_year' | 'first_half' | 'second_half' | 'q1' | 'q2' | 'q3' | 'q4';
+/** common.schema.json#/$defs/period: a part of the fiscal year, or months/dates (CE). */
+type PeriodInput = PeriodShorthand | { from: string; to: string };
 interface MeasureInput {
   id?: string;
   title: string;
   practice?: Prose;
-  responsible: string | string[];
+  /** common.schema.json#/$defs/responsible */
+  responsible: UnitList | { main: UnitList; support?: UnitList };
   steps: Prose;
-  period?: string | { from: string; to: string };
+  period?: PeriodInput;
   monitoring?: Prose;
 }
 interface TopicInput {
@@ -198,7 +203,8 @@ function reportAt(ctx: KindContext, severity: 'error' | 'warning', code: string,
   ctx.report({ severity, code, file: ctx.doc.file, path, ...locateIn(ctx, path, needle), message, hint });
 }
 
-const FIGURE = /(?<![0-9๐-๙.,])([0-9๐-๙]{1,3})\.([0-9๐-๙]{2})(?![0-9๐-๙])/g;
+/** A score-like number (two decimals) typed in prose; not a time ("10.30 น.") nor part of a dotted date. */
+const FIGURE = /(?<![0-9๐-๙.,])([0-9๐-๙]{1,3})\.([0-9๐-๙]{2})(?![0-9๐-๙]|\.[0-9๐-๙]|\s*น\.)/g;
 const toArabic = (s: string) => s.replace(/[๐-๙]/g, (d) => String(d.charCodeAt(0) - 0x0e50));
 
 /** Local-authority name prefixes: the name that follows must be this authority's. */
@@ -390,11 +396,11 @@ function rules(input: MeasuresInput, ctx: KindContext): void {
         ctx.problem('error', 'measures/no-monitoring', path, bi('มาตรการไม่มีการติดตามและรายงานผล', 'the measure does not say how it is monitored and reported'), bi('เพิ่ม monitoring: ในมาตรการ หรือ measures.monitoring: สำหรับทุกมาตรการ', 'add monitoring: to the measure, or measures.monitoring: for all of them'));
       }
       if (m.period !== undefined && typeof m.period === 'object') {
-        const from = checkIsoDate(ctx, [...path, 'period', 'from'], m.period.from);
-        const to = checkIsoDate(ctx, [...path, 'period', 'to'], m.period.to);
+        const from = checkIsoMonthOrDate(ctx, [...path, 'period', 'from'], m.period.from, 'start');
+        const to = checkIsoMonthOrDate(ctx, [...path, 'period', 'to'], m.period.to, 'end');
         if (from) warnOutsideFiscalYear(ctx, [...path, 'period', 'from'], from, fy, bi('วันเริ่ม', 'the start'));
         if (to) warnOutsideFiscalYear(ctx, [...path, 'period', 'to'], to, fy, bi('วันสิ้นสุด', 'the end'));
-        if (from && to && m.period.to < m.period.from) {
+        if (from && to && dayNumber(to) < dayNumber(from)) {
           ctx.problem('error', 'measures/period-order', [...path, 'period', 'to'], bi(`วันสิ้นสุด (${m.period.to}) มาก่อนวันเริ่ม (${m.period.from})`, `the end (${m.period.to}) is before the start (${m.period.from})`), bi('สลับค่า from และ to', 'swap from and to'));
         }
       }
@@ -546,7 +552,6 @@ function derive(input: MeasuresInput, ctx: DeriveContext): DerivedDocument {
   });
 
   // Part 2: the measures, numbered by topic.
-  const fiscalPeriod = formatFiscalPeriodShort(fy, digits);
   // When every measure is monitored the same way, that is said once, under the table.
   const ownMonitoring = input.measures.topics.some((t) => t.measures.some((m) => m.monitoring !== undefined));
   const defaultMonitoring = input.measures.monitoring === undefined ? undefined : prose(input.measures.monitoring, ['measures', 'monitoring']);
@@ -561,10 +566,9 @@ function derive(input: MeasuresInput, ctx: DeriveContext): DerivedDocument {
         number: num(`${t + 1}.${i + 1}`),
         title: m.title,
         practice: m.practice === undefined ? undefined : prose(m.practice, [...at, 'practice']),
-        // ไม้ยมก never starts a line: "อื่น ๆ" stays together.
-        responsible: (Array.isArray(m.responsible) ? m.responsible : [m.responsible]).map((u) => u.replace(/ ๆ/g, '\u00a0ๆ')),
+        responsible: responsibleOf(m.responsible),
         steps: prose(m.steps, [...at, 'steps']),
-        period: periodText(m.period, fiscalPeriod, digits),
+        period: periodText(m.period ?? 'whole_year', fy, digits),
         monitoring: m.monitoring !== undefined ? prose(m.monitoring, [...at, 'monitoring']) : defaultMonitoring,
       };
     }),
@@ -613,7 +617,6 @@ function derive(input: MeasuresInput, ctx: DeriveContext): DerivedDocument {
         monitoringColumn: ownMonitoring,
         columns: ownMonitoring ? 5 : 4,
         monitoring: ownMonitoring ? undefined : defaultMonitoring,
-        fiscalPeriod: formatFiscalPeriodLong(fy, digits),
       },
       limitations: list('limitations'),
       suggestions: list('suggestions'),
@@ -636,13 +639,45 @@ interface IssueRow {
   below: boolean;
 }
 
-/** "ต.ค. ๖๖ – ก.ย. ๖๗" for the whole fiscal year, a range of dates, or a typed text as it is. */
-function periodText(period: MeasureInput['period'], fiscalPeriod: string, digits: DigitStyle): string {
-  if (period === undefined) return fiscalPeriod;
-  if (typeof period === 'string') return applyDigits(period, digits);
-  const from = parseIsoDate(period.from) as IsoDate;
-  const to = parseIsoDate(period.to) as IsoDate;
-  return `${formatDateShort(from, digits)} \u2013 ${formatDateShort(to, digits)}`;
+const dayNumber = (d: IsoDate) => d.year * 10000 + d.month * 100 + d.day;
+
+/** CE months [from, to] of a part of fiscal year fy. */
+function shorthandMonths(s: PeriodShorthand, fy: number): [{ year: number; month: number }, { year: number; month: number }] {
+  const y = fy - 543;
+  const parts: Record<PeriodShorthand, [number, number, number, number]> = {
+    whole_year: [y - 1, 10, y, 9],
+    first_half: [y - 1, 10, y, 3],
+    second_half: [y, 4, y, 9],
+    q1: [y - 1, 10, y - 1, 12],
+    q2: [y, 1, y, 3],
+    q3: [y, 4, y, 6],
+    q4: [y, 7, y, 9],
+  };
+  const [a, b, c, d] = parts[s];
+  return [{ year: a, month: b }, { year: c, month: d }];
+}
+
+/** "ต.ค. ๖๖ – ก.ย. ๖๗" (months, as the seeds print periods in narrow columns) or "๑ ธ.ค. ๖๖ – ๓๑ มี.ค. ๖๗" (dates). */
+function periodText(period: PeriodInput, fy: number, digits: DigitStyle): string {
+  if (typeof period === 'string') {
+    const [from, to] = shorthandMonths(period, fy);
+    return formatMonthSpan(from, to, digits);
+  }
+  const point = (v: string) => {
+    const month = parseIsoMonth(v.slice(0, 7))!;
+    const day = v.length === 10 ? `${Number(v.slice(8))} ` : '';
+    return `${day}${formatMonthSpan(month, month, digits)}`;
+  };
+  const a = point(period.from);
+  const b = point(period.to);
+  return applyDigits(a === b ? a : `${a} \u2013 ${b}`, digits);
+}
+
+/** Main units, one a line, then the supporting ones; ไม้ยมก never starts a line ("อื่น ๆ" stays together). */
+function responsibleOf(value: MeasureInput['responsible']): { main: string[]; support: string[] } {
+  const list = (v: UnitList | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map((u) => u.replace(/ ๆ/g, '\u00a0ๆ'));
+  if (typeof value === 'object' && !Array.isArray(value)) return { main: list(value.main), support: list(value.support) };
+  return { main: list(value), support: [] };
 }
 
 /** One sentence on how the level is decided, from the year's tiers. */
