@@ -1,5 +1,5 @@
 /** Shared test helpers: build with the real pipeline and inspect PDFs with poppler. */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,13 +27,8 @@ export interface CliRun {
 
 /** Runs the built CLI as a user would (needs `npm run build` first, which `npm test` does). */
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): CliRun {
-  try {
-    const stdout = execFileSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    return { status: 0, stdout, stderr: '' };
-  } catch (err) {
-    const e = err as { status: number; stdout: string; stderr: string };
-    return { status: e.status, stdout: e.stdout, stderr: e.stderr };
-  }
+  const run = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  return { status: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
 }
 
 export function pdftotext(pdf: string, opts: string[] = []): string {

@@ -470,12 +470,10 @@ function checkItems(input: ResultsInput, layout: ResolvedLayout, ctx: KindContex
       }
     }
 
-    for (const f of EXPECTED_FIELDS) {
-      if (!shownFields.has(f)) continue;
-      const empty = f === 'responsible_main' ? responsibleOf(item.responsible).main.length === 0 : item[f as keyof ItemInput] === undefined;
-      if (empty) {
-        ctx.problem('warning', 'results/empty-cell', at('measure'), bi(`แถวนี้ไม่มีข้อมูล ${f} (${FIELD_INFO[f].title}) ช่องนั้นจะพิมพ์เป็น -`, `this row has no ${f} (${FIELD_INFO[f].title}); its cell will print "-"`), bi(`เพิ่ม ${sourceKey(f)}: ... ในแถวนี้`, `add "${sourceKey(f)}: ..." to this row`));
-      }
+    const empty = EXPECTED_FIELDS.filter((f) => shownFields.has(f) && (f === 'responsible_main' ? responsibleOf(item.responsible).main.length === 0 : item[f as keyof ItemInput] === undefined));
+    if (empty.length > 0) {
+      const keys = [...new Set(empty.map((f) => sourceKey(f)!))];
+      ctx.problem('warning', 'results/empty-cell', at('measure'), bi(`แถวนี้ไม่มีข้อมูล ${empty.map((f) => `${f} (${FIELD_INFO[f].title})`).join(', ')} ช่องนั้นจะพิมพ์เป็น -`, `this row has no ${empty.join(', ')}; those cells will print "-"`), bi(`เพิ่ม ${keys.map((k) => `${k}:`).join(' ')} ในแถวนี้`, `add ${keys.map((k) => `"${k}: ..."`).join(', ')} to this row`));
     }
   });
 }
@@ -532,7 +530,7 @@ function checkProseDates(input: ResultsInput, ctx: KindContext): void {
       const startFy = fiscalYearOf(dayOf(p, false));
       const endFy = fiscalYearOf(dayOf(p, true));
       if (startFy !== fy || endFy !== fy) {
-        ctx.report({ ...where, severity: 'warning', code: 'date/outside-fiscal-year', message: bi(`${d.whole} (${formatProseDate('date_long', d.value, 'thai')}) อยู่นอกปีงบประมาณ พ.ศ. ${fy} ที่รายงาน`, `${d.whole} is outside the reported fiscal year ${fy}`), hint: bi(`ปีงบประมาณ พ.ศ. ${fy} คือ ${formatFiscalPeriodLong(fy, 'arabic')} ตรวจวันที่ หรือย้ายผลนี้ไปรายงานในปีงบประมาณถัดไป`, `fiscal year ${fy} runs ${ceYear(fy) - 1}-10-01 to ${ceYear(fy)}-09-30; check the date or report it next year`) });
+        ctx.report({ ...where, severity: 'warning', code: 'date/outside-fiscal-year', message: bi(`${d.whole} (${formatProseDate('date_long', d.value, 'arabic')}) อยู่นอกปีงบประมาณ พ.ศ. ${fy} ที่รายงาน`, `${d.whole} is outside the reported fiscal year ${fy}`), hint: bi(`ปีงบประมาณ พ.ศ. ${fy} คือ ${formatFiscalPeriodLong(fy, 'arabic')} ตรวจวันที่ หรือย้ายผลนี้ไปรายงานในปีงบประมาณถัดไป`, `fiscal year ${fy} runs ${ceYear(fy) - 1}-10-01 to ${ceYear(fy)}-09-30; check the date or report it next year`) });
       }
     }
   }

@@ -5,8 +5,8 @@
  * can change its text on the second page (the spec has nothing for it; every
  * engine answers the same). So, like the table of contents, this takes passes:
  *
- * 1. mark where every line of every cell starts (an empty span, placed from the
- *    screen layout, which the kind makes as wide as the printed page's text), give
+ * 1. mark where every line of every cell starts (a span around its first character,
+ *    placed from the screen layout, which the kind makes as wide as the printed text), give
  *    each mark, row and header an id, and link to each id from a hidden element:
  *    Chromium then writes a named destination per id into the PDF, which says on
  *    which page the line starts;
@@ -23,8 +23,8 @@
  * Opt in with `<table data-continued-label="(ต่อ)">`. Optional markup:
  * - `th[data-col="N"]` the heading of column N (receives the label when column N's cell continues);
  * - `[data-continued-mark]` inside the thead (receives the label on every continuation);
- * - `td[data-group-cell="name"]` with `tr[data-group]`: a column that shows a group's name
- *   once; on a continuation it gets "name (ต่อ)" when the group goes on;
+ * - `td[data-group-cell]` with `tr[data-group]`: a column that shows a group's name once;
+ *   its heading gets the label on a page where the group goes on;
  * - `[data-units]` on a block in a cell: its children are the blocks a page may fall between;
  * - `[data-marker]` on a list item's number or bullet: not repeated when the item is cut;
  * - the last row of a cut table gets the class `ct-last-row`, the first of the next `ct-first-row`.
@@ -90,7 +90,6 @@ export async function printWithContinuedTables(page: Page, print: () => Promise<
   let pdf = await print();
   for (let pass = 0; count > 0 && pass < MAX_PASSES; pass++) {
     const pages = Object.fromEntries(await readDestinations(pdf));
-    if (process.env.CT_DEBUG) { const { writeFileSync } = await import('node:fs'); writeFileSync(`/tmp/ct-${pass}.json`, JSON.stringify(pages)); writeFileSync(`/tmp/ct-${pass}.pdf`, pdf); writeFileSync(`/tmp/ct-${pass}.html`, await page.content()); }
     if (!(await page.evaluate(splitContinued, pages))) break;
     count = await page.evaluate(prepareContinued);
     pdf = await print();
@@ -116,7 +115,7 @@ function keepShortRows(): void {
 
 /**
  * Ids on the headers, rows and lines of the tables, and a hidden link to each; returns how many.
- * Lines: an empty `span.ct-line` is put where each line of a cell starts, found on screen
+ * Lines: a `span.ct-line` wraps the first character of each line of a cell, found on screen
  * (the kind lays the page out at its print width on screen, so lines break the same).
  */
 function prepareContinued(): number {
@@ -144,13 +143,19 @@ function prepareContinued(): number {
       if (offsets.length > 0) starts.push({ node: n, offsets });
     }
   }
-  // … then mark them, last first so the offsets stay valid.
+  // … then mark them, last first so the offsets stay valid. The mark wraps the line's first
+  // grapheme: an empty element at a line start belongs to the end of the line before.
+  const graphemes = new Intl.Segmenter('th', { granularity: 'grapheme' });
   for (const { node, offsets } of starts) {
     for (const k of offsets.reverse()) {
-      const tail = node.splitText(k);
+      const first = graphemes.segment(node.data).containing(k);
+      const length = first ? first.index + first.segment.length - k : 1;
+      const mid = node.splitText(k);
+      mid.splitText(length);
       const span = document.createElement('span');
       span.className = 'ct-line';
-      tail.before(span);
+      mid.replaceWith(span);
+      span.appendChild(mid);
     }
   }
   document.getElementById('ct-probe')?.remove();
@@ -205,13 +210,6 @@ function splitContinued(pages: Record<string, number>): boolean {
     span.textContent = ` ${label}`;
     el.appendChild(span);
   };
-  const fillGroupCell = (row: HTMLTableRowElement, label: string) => {
-    const cell = row.querySelector<HTMLTableCellElement>(':scope > td[data-group-cell]');
-    if (!cell || units(cell).length > 0) return;
-    const p = document.createElement('p');
-    p.textContent = `${cell.dataset.groupCell ?? ''} ${label}`;
-    cell.appendChild(p);
-  };
   const stripIds = (el: Element) => {
     el.removeAttribute('id');
     for (const d of Array.from(el.querySelectorAll('[id]'))) d.removeAttribute('id');
@@ -240,7 +238,10 @@ function splitContinued(pages: Record<string, number>): boolean {
     if (!body) continue;
     const rows = Array.from(body.rows);
     if (rows.length === 0) continue;
-    const start = rowStart(rows[0]!);
+    // A table cut off in this pass starts on the page after its predecessor; its first
+    // lines may have been measured on that predecessor's page (the cut is made early).
+    const start = table.dataset.ctStart !== undefined ? Number(table.dataset.ctStart) : rowStart(rows[0]!);
+    delete table.dataset.ctStart;
     if (start === undefined) continue;
     // A header left alone at the foot of a page: start the table on the next one.
     const headPage = table.tHead ? pageOf(table.tHead) : undefined;
@@ -302,12 +303,7 @@ function splitContinued(pages: Record<string, number>): boolean {
           }
           w.appendChild(unit);
         };
-        // The cut is made one line early: the complete first part is a little taller than
-        // Chromium's fragment was (it closes with the table's border), and the line that would
-        // no longer fit would otherwise be pushed onto a page of its own.
-        const cellLines = linesOf(cell);
-        const firstOver = cellLines.findIndex((l) => (pageOf(l) ?? start) > start);
-        const cutLine = firstOver > 0 ? cellLines[firstOver - 1] : firstOver === 0 ? cellLines[0] : undefined;
+        const cutLine = linesOf(cell).find((l) => (pageOf(l) ?? start) > start);
         let moved = 0;
         let moving = false;
         for (const unit of units(cell)) {
@@ -339,10 +335,17 @@ function splitContinued(pages: Record<string, number>): boolean {
       lastKept = rows[cut - 1]!;
       firstMoved = rows[cut]!;
     }
-    if (firstMoved.dataset.group !== undefined && firstMoved.dataset.group === lastKept.dataset.group) fillGroupCell(firstMoved, label);
+    // The group goes on: its column's heading says so (filling its name into the cell would
+    // make the row taller than measured, and move everything after it).
+    if (firstMoved.dataset.group !== undefined && firstMoved.dataset.group === lastKept.dataset.group) {
+      const column = Array.from(firstMoved.cells).findIndex((c) => c.hasAttribute('data-group-cell'));
+      const heading = next.tHead?.querySelector(`th[data-col="${column}"]`);
+      if (heading) mark(heading, label);
+    }
     lastKept.classList.add('ct-last-row');
     firstMoved.classList.add('ct-first-row');
     next.style.breakBefore = 'page';
+    next.dataset.ctStart = String(start + 1);
     table.after(next);
     work.unshift(next);
     changed = true;
