@@ -9,6 +9,7 @@ import { bi, hasErrors, UserError, type Diagnostic, type YamlPath } from './diag
 import { interpolateField } from './derive/placeholders.js';
 import { KINDS } from './kinds/index.js';
 import type { DeriveContext, DerivedDocument, DocumentKind, KindContext } from './kinds/kind.js';
+import { AUTHORITY_KIND, checkAuthorityFile, isAuthorityFile, resolveAuthority } from './load/authority.js';
 import { readSource } from './load/source.js';
 import { parseYaml, type LoadedYaml } from './load/yaml.js';
 import type { Printer } from './print/printer.js';
@@ -37,7 +38,8 @@ function kindContext(doc: LoadedYaml, diagnostics: Diagnostic[]): KindContext {
 
 function selectKind(doc: LoadedYaml, diagnostics: Diagnostic[]): DocumentKind<never> | undefined {
   const data = doc.data as { kind?: unknown } | null;
-  const names = [...KINDS.keys()];
+  // An authority file (kind: authority) is a kind of file too: "kind: authorty" gets its suggestion.
+  const names = [...KINDS.keys(), AUTHORITY_KIND];
   const base = { severity: 'error' as const, file: doc.file, path: ['kind'] };
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     diagnostics.push({ ...base, code: 'kind/not-a-document', path: [], line: 1, column: 1, message: bi('ไฟล์นี้ไม่ใช่เอกสาร (ต้องเป็นกลุ่มฟิลด์ ชื่อ: ค่า)', 'this file is not a document (it must be a mapping of key: value)'), hint: bi(`เริ่มไฟล์ด้วย kind: ${names[0]}`, `start the file with kind: ${names[0]}`) });
@@ -68,9 +70,19 @@ export async function checkDocument(file: string): Promise<Checked> {
   const diagnostics = [...parsed.diagnostics];
   const doc = parsed.loaded;
   if (!doc) return { file, diagnostics };
+  // An authority file (kind: authority) is checked on its own: its fields, extends: chain and logo.
+  if (isAuthorityFile(doc.data)) {
+    diagnostics.push(...(await checkAuthorityFile(doc, validator())));
+    return { file, diagnostics, doc };
+  }
   const kind = selectKind(doc, diagnostics);
   if (!kind) return { file, diagnostics, doc };
-  diagnostics.push(...validator().validate(kind.schema, doc));
+  // `authority: ../authority.yaml` becomes the fields of that file before the schema sees it.
+  const authority = await resolveAuthority(doc, validator());
+  diagnostics.push(...authority);
+  // A reference that could not be followed is reported once, at its line, not again by the schema.
+  const referenceFailed = authority.some((d) => d.file === doc.file && d.path.length === 1 && d.path[0] === 'authority');
+  diagnostics.push(...validator().validate(kind.schema, doc).filter((d) => !(referenceFailed && d.path[0] === 'authority')));
   if (!hasErrors(diagnostics)) await kind.rules?.(doc.data as never, kindContext(doc, diagnostics));
   return { file, diagnostics, doc, kind };
 }
@@ -95,6 +107,10 @@ export async function deriveDocument(file: string): Promise<Derived> {
 }
 
 let sharedRenderer: Renderer | undefined;
+/** Templates are compiled once per process; --watch calls this when one of them changes. */
+export function reloadTemplates(): void {
+  sharedRenderer = undefined;
+}
 export function renderHtml(kind: string, derived: DerivedDocument): string {
   return (sharedRenderer ??= new Renderer()).render(kind, derived);
 }
@@ -136,6 +152,9 @@ export interface BuildResult extends Derived {
 export async function buildDocument(file: string, printer: Printer, opts: { outDir?: string; output?: string } = {}): Promise<BuildResult> {
   const started = performance.now();
   const derived = { ...(await deriveDocument(file)), dependencies: [] as string[] };
+  if (derived.doc && isAuthorityFile(derived.doc.data) && !hasErrors(derived.diagnostics)) {
+    derived.diagnostics.push({ severity: 'error', code: 'build/authority-file', file, line: 1, column: 1, path: ['kind'], message: bi('ไฟล์นี้เป็นข้อมูลหน่วยงาน (kind: authority) ไม่มี PDF ของตัวเอง', 'this is an authority file (kind: authority); it has no PDF of its own'), hint: bi('สร้าง PDF จากเอกสารที่อ้างถึงไฟล์นี้ (authority: ...) ส่วนไฟล์นี้ตรวจได้ด้วย ita-report validate', 'build the documents that refer to it (authority: ...); check this file with ita-report validate') });
+  }
   if (!derived.derived || !derived.kind) return { ...derived, ms: performance.now() - started };
   const output = opts.output ?? outputPathFor(file, opts.outDir);
   if (resolve(output) === resolve(file)) {

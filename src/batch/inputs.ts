@@ -16,10 +16,21 @@ export interface Input {
 const YAML_EXT = /\.ya?ml$/i;
 const GLOB_CHARS = /[*?[]/;
 
-/** A YAML file is a document when it says which kind it is (other YAML, e.g. CI files, is left alone). */
+/**
+ * A YAML file is a document when it says which kind it is (other YAML, e.g. CI files, is left alone).
+ * An authority file (kind: authority) is read by the documents that refer to it and has no PDF.
+ */
 async function isDocument(file: string): Promise<boolean> {
   const head = (await readFile(file, 'utf8').catch(() => '')).slice(0, 4096);
-  return /^kind:\s*\S/m.test(head);
+  return /^kind:\s*\S/m.test(head) && !isAuthorityText(head);
+}
+
+const AUTHORITY_KIND_LINE = /^kind:\s*["']?authority["']?\s*(#.*)?$/m;
+function isAuthorityText(head: string): boolean {
+  return AUTHORITY_KIND_LINE.test(head);
+}
+async function isAuthorityFile(file: string): Promise<boolean> {
+  return isAuthorityText((await readFile(file, 'utf8').catch(() => '')).slice(0, 4096));
 }
 
 async function walk(dir: string): Promise<string[]> {
@@ -55,6 +66,7 @@ function pdfName(file: string): string {
 export async function expandInputs(args: string[]): Promise<{ inputs: Input[]; diagnostics: Diagnostic[] }> {
   const inputs: Input[] = [];
   const diagnostics: Diagnostic[] = [];
+  const authorityFiles: string[] = [];
   const notFound = (arg: string, message = bi('ไม่พบไฟล์หรือโฟลเดอร์', 'no such file or folder')) =>
     diagnostics.push({ severity: 'error', code: 'input/not-found', file: arg, line: 0, column: 0, path: [], message, hint: bi('ตรวจชื่อและตำแหน่ง', 'check the name and location') });
 
@@ -78,7 +90,15 @@ export async function expandInputs(args: string[]): Promise<{ inputs: Input[]; d
       for (const f of await walk(arg)) if (await isDocument(f)) docs.push(f);
       if (docs.length === 0) notFound(arg, bi('โฟลเดอร์นี้ไม่มีไฟล์เอกสาร YAML (ที่มี kind:)', 'this folder has no YAML document (with kind:)'));
       for (const f of docs) inputs.push({ file: f, relativeOutput: join(dirname(relative(arg, f)), pdfName(f)) });
+    } else if (await isAuthorityFile(arg)) {
+      // `build *.yaml` in an authority's folder names its authority.yaml too: it has no PDF of its own.
+      authorityFiles.push(arg);
     } else inputs.push({ file: arg, relativeOutput: pdfName(arg) });
+  }
+  if (inputs.length === 0 && diagnostics.length === 0) {
+    for (const arg of authorityFiles) {
+      diagnostics.push({ severity: 'error', code: 'input/authority-file', file: arg, line: 0, column: 0, path: [], message: bi('ไฟล์นี้เป็นข้อมูลหน่วยงาน (kind: authority) ไม่มี PDF ของตัวเอง', 'this is an authority file (kind: authority); it has no PDF of its own'), hint: bi('ระบุไฟล์เอกสารที่อ้างถึงไฟล์นี้ (authority: ...) ส่วนไฟล์นี้ตรวจได้ด้วย ita-report validate', 'name the documents that refer to it (authority: ...); check this file with ita-report validate') });
+    }
   }
   // One document listed twice (a folder and a file in it) is built once.
   const seen = new Set<string>();

@@ -1,5 +1,7 @@
 /**
- * The command line: `ita-report validate FILE…` and `ita-report build FILE… [-o DIR]`.
+ * The command line: `ita-report validate FILE…` and `ita-report build FILE… [-o DIR]`;
+ * for officers at their editor also `build --watch` (watch.ts), `preview` (preview.ts),
+ * `init` (init.ts) and `schema` (schema.ts).
  * Exit codes: 0 all good, 1 a document is invalid or failed to build, 2 the command itself was wrong.
  */
 import { Command, CommanderError, Option } from 'commander';
@@ -11,6 +13,12 @@ import { runBatch, type Outcome } from '../batch/run.js';
 import { display, outcomeLine, Progress } from './progress.js';
 import { TOOL_VERSION } from '../paths.js';
 import { KINDS } from '../kinds/index.js';
+import { initCommand } from './init.js';
+import { bundledSchema, schemaKinds } from './schema.js';
+import { watchCommand } from './watch.js';
+import { previewCommand } from './preview.js';
+import { nearest } from '../validate/suggest.js';
+import { writeFile } from 'node:fs/promises';
 
 const EXIT_OK = 0;
 const EXIT_INVALID = 1;
@@ -52,6 +60,7 @@ interface BuildOptions {
   shard?: string;
   json?: boolean;
   timeout?: string;
+  watch?: boolean;
 }
 
 async function buildCommand(args: string[], opts: BuildOptions, lang: Lang): Promise<number> {
@@ -164,8 +173,54 @@ export async function main(argv: string[]): Promise<number> {
     .option('--shard <k/n>', 'สร้างเฉพาะส่วนที่ k จาก n ส่วน (สำหรับ CI matrix) / build only slice k of n')
     .option('--json', 'พิมพ์สรุปผลเป็น JSON / print a machine-readable summary')
     .option('--timeout <seconds>', 'เวลาสูงสุดต่อเอกสาร (ค่าเริ่มต้น 120) / time limit per document', undefined)
+    .option('-w, --watch', 'สร้างใหม่ทุกครั้งที่บันทึกไฟล์ จนกว่าจะกด Ctrl+C / rebuild on every change until Ctrl+C')
     .action(async (files: string[], opts: BuildOptions) => {
-      exitCode = await buildCommand(files, opts, langOf(program.opts().lang));
+      const lang = langOf(program.opts().lang);
+      exitCode = opts.watch ? await watchCommand(files, opts, lang) : await buildCommand(files, opts, lang);
+    });
+
+  program
+    .command('preview')
+    .description('ดู PDF ในเว็บเบราว์เซอร์ และแสดงใหม่ทุกครั้งที่บันทึกไฟล์ / show the PDF in a web browser, rebuilt on every save')
+    .argument('<file>', 'ไฟล์ YAML / YAML file')
+    .option('-p, --port <n>', `พอร์ตบนเครื่องนี้ (ค่าเริ่มต้น 7878) / local port`)
+    .option('--browser <path>', 'โปรแกรม Chrome/Edge/Chromium ที่ใช้พิมพ์ / browser executable for printing')
+    .option('--timeout <seconds>', 'เวลาสูงสุดในการพิมพ์ (ค่าเริ่มต้น 120) / time limit per build')
+    .option('--no-open', 'ไม่ต้องเปิดเว็บเบราว์เซอร์ให้ / do not open a web browser')
+    .action(async (file: string, opts: { port?: string; browser?: string; timeout?: string; open?: boolean }) => {
+      exitCode = await previewCommand(file, opts, langOf(program.opts().lang));
+    });
+
+  program
+    .command('init')
+    .description('สร้างไฟล์ YAML เริ่มต้นพร้อมคำอธิบายภาษาไทย / write a starter YAML with Thai comments')
+    .argument('<kind>', `ชนิดเอกสาร: ${[...KINDS.keys()].join(', ')} (หรือ authority) / document kind`)
+    .argument('[dir]', 'โฟลเดอร์ที่จะสร้างไฟล์ (ค่าเริ่มต้น: โฟลเดอร์ปัจจุบัน) / folder (default: current)')
+    .option('--authority <name>', 'ชื่อเต็มของหน่วยงาน / full name of the authority')
+    .option('--year <n>', 'ปีงบประมาณ พ.ศ. (ค่าเริ่มต้น: ปีงบประมาณปัจจุบัน) / Buddhist-era fiscal year (default: the current one)')
+    .action(async (kind: string, dir: string | undefined, opts: { authority?: string; year?: string }) => {
+      exitCode = (await initCommand(kind, dir, opts, langOf(program.opts().lang))).exitCode;
+    });
+
+  program
+    .command('schema')
+    .description('พิมพ์ JSON Schema ของเอกสารชนิดหนึ่ง (ไฟล์เดียวครบ) สำหรับโปรแกรมแก้ไข / print a kind\'s self-contained JSON Schema for editors')
+    .argument('<kind>', `${schemaKinds().join(', ')}`)
+    .option('-o, --out <file>', 'เขียนลงไฟล์แทนการพิมพ์ / write to a file')
+    .action(async (kind: string, opts: { out?: string }) => {
+      const lang = langOf(program.opts().lang);
+      const schema = bundledSchema(kind);
+      if (!schema) {
+        const guess = nearest(kind, schemaKinds());
+        process.stderr.write(lang === 'th'
+          ? `ita-report: ไม่รู้จักชนิดเอกสาร "${kind}"${guess ? ` หมายถึง ${guess} หรือไม่?` : ''} ชนิดที่มี: ${schemaKinds().join(', ')}\n`
+          : `ita-report: unknown document kind "${kind}"${guess ? `; did you mean ${guess}?` : ''} kinds: ${schemaKinds().join(', ')}\n`);
+        exitCode = EXIT_USAGE;
+        return;
+      }
+      const text = `${JSON.stringify(schema, null, 2)}\n`;
+      if (opts.out) await writeFile(opts.out, text);
+      else process.stdout.write(text);
     });
 
   program

@@ -64,6 +64,8 @@ export interface PrinterOptions {
   browserPath?: string;
   /** Milliseconds for one document's printing before it is given up. */
   timeout?: number;
+  /** Let puppeteer kill the browser and exit on Ctrl+C (default); --watch handles the signals itself. */
+  handleSignals?: boolean;
 }
 
 function fontStylesheet(): string {
@@ -94,6 +96,9 @@ export class Printer {
           executablePath: choice.path,
           headless: true,
           args: CHROMIUM_ARGS,
+          handleSIGINT: opts.handleSignals ?? true,
+          handleSIGTERM: opts.handleSignals ?? true,
+          handleSIGHUP: opts.handleSignals ?? true,
           protocolTimeout: (opts.timeout ?? 120_000) + 30_000,
         });
       } catch (err) {

@@ -64,6 +64,25 @@ function pointerToPath(pointer: string, data: unknown): YamlPath {
   return path;
 }
 
+/** The first example of a field, as it would be typed in YAML. */
+function exampleOf(schema: SchemaNode | undefined): string | undefined {
+  const first = Array.isArray(schema?.examples) ? (schema.examples as unknown[])[0] : undefined;
+  if (first === undefined || (typeof first === 'object' && first !== null)) return undefined;
+  return String(first);
+}
+
+/**
+ * What to do about a value the schema refused: the field's (Thai) description, or the
+ * given advice, with its example; never a message without a way forward.
+ */
+function fieldHint(schema: SchemaNode | undefined, th: string, en: string): Bilingual {
+  const example = exampleOf(schema);
+  return bi(
+    `${schema?.description ?? th}${example !== undefined ? ` ตัวอย่าง: ${example}` : ''}`,
+    `${en}${example !== undefined ? `, e.g. ${example}` : ''}`,
+  );
+}
+
 function fieldTitle(schema: SchemaNode | undefined, key: string): string {
   const t = schema?.properties?.[key]?.title;
   return t ? `${key} (${t})` : key;
@@ -118,7 +137,8 @@ export class SchemaValidator {
       if (amountPaths.has(e.instancePath) && e.keyword !== 'x-amount') continue;
       const d = this.describe(e, doc);
       if (!d) continue;
-      const key = `${d.line}:${d.column}:${d.code}:${d.message.en}`;
+      // The same message at the same place (a URL failing both "format" and "pattern") is said once.
+      const key = `${d.line}:${d.column}:${d.message.en}`;
       if (seen.has(key)) continue;
       seen.add(key);
       out.push(d);
@@ -172,7 +192,7 @@ export class SchemaValidator {
             `ค่าต้องเป็น${typeName(params.type, 'th')}${title} แต่พบ ${describeValue(e.data)}`,
             `must be ${typeName(params.type, 'en')}, found ${describeValue(e.data)}`,
           ),
-          hint: parent?.description ? bi(parent.description, 'see the field description in the schema') : undefined,
+          hint: fieldHint(parent, `เขียนค่าเป็น${typeName(params.type, 'th')}`, `write ${typeName(params.type, 'en')}`),
         };
       }
       case 'x-amount': {
@@ -215,7 +235,7 @@ export class SchemaValidator {
           message: bi(`ค่า ${describeValue(e.data)} ${e.keyword === 'minimum' ? 'น้อย' : 'มาก'}เกินไป${title} (${params.comparison} ${params.limit})`, `value ${describeValue(e.data)} must be ${params.comparison} ${params.limit}`),
           hint: yearLike
             ? bi(`ดูเหมือนเป็นปี ค.ศ. ให้ใช้ปี พ.ศ. (${Number(e.data) + 543})`, `this looks like a Christian-era year; use the Buddhist-era year (${Number(e.data) + 543})`)
-            : parent?.description ? bi(parent.description, 'see the field description') : undefined,
+            : fieldHint(parent, `ใช้ค่าที่ ${params.comparison} ${params.limit}`, `use a value ${params.comparison} ${params.limit}`),
         };
       }
       case 'pattern':
@@ -225,9 +245,7 @@ export class SchemaValidator {
           code: `schema/${e.keyword}`,
           ...at(path),
           message: bi(`รูปแบบของค่า ${describeValue(e.data)} ไม่ถูกต้อง${title}`, `value ${describeValue(e.data)} has the wrong form`),
-          hint: parent?.description
-            ? bi(parent.description, parent.examples ? `example: ${JSON.stringify((parent.examples as unknown[])[0])}` : 'see the field description')
-            : undefined,
+          hint: fieldHint(parent, 'เขียนให้อยู่ในรูปแบบเดียวกับตัวอย่าง', 'write it in the form of the example'),
         };
       case 'propertyNames': {
         const name = String(params.propertyName);
@@ -238,7 +256,7 @@ export class SchemaValidator {
           path: keyPath,
           ...at(keyPath, true),
           message: bi(`ชื่อฟิลด์ "${name}" ใช้ไม่ได้ที่นี่${title}`, `"${name}" is not a valid key here`),
-          hint: parent?.description ? bi(parent.description, 'see the field description') : undefined,
+          hint: fieldHint(parent, 'เปลี่ยนชื่อฟิลด์ให้อยู่ในรูปแบบที่ใช้ได้', 'rename the key to an allowed form'),
         };
       }
       case 'if':
@@ -251,6 +269,7 @@ export class SchemaValidator {
           code: `schema/${e.keyword}`,
           ...at(path),
           message: bi(`ค่าไม่ถูกต้อง${title}: ${e.message ?? ''}`, `invalid value: ${e.message ?? ''}`),
+          hint: fieldHint(parent, 'ตรวจค่าตามคำอธิบายของฟิลด์ (ใน VS Code ชี้เมาส์ที่ชื่อฟิลด์เพื่อดูคำอธิบาย)', 'check the value against the field description (hover over the key in VS Code)'),
         };
     }
   }
