@@ -149,9 +149,10 @@ export interface BuildResult extends Derived {
   dependencies: string[];
 }
 
-export async function buildDocument(file: string, printer: Printer, opts: { outDir?: string; output?: string } = {}): Promise<BuildResult> {
+/** `opts.derived`: the result of deriveDocument(file) when the caller already has it (a batch checks first). */
+export async function buildDocument(file: string, printer: Printer, opts: { outDir?: string; output?: string; derived?: Derived } = {}): Promise<BuildResult> {
   const started = performance.now();
-  const derived = { ...(await deriveDocument(file)), dependencies: [] as string[] };
+  const derived = { ...(opts.derived ?? (await deriveDocument(file))), dependencies: [] as string[] };
   if (derived.doc && isAuthorityFile(derived.doc.data) && !hasErrors(derived.diagnostics)) {
     derived.diagnostics.push({ severity: 'error', code: 'build/authority-file', file, line: 1, column: 1, path: ['kind'], message: bi('ไฟล์นี้เป็นข้อมูลหน่วยงาน (kind: authority) ไม่มี PDF ของตัวเอง', 'this is an authority file (kind: authority); it has no PDF of its own'), hint: bi('สร้าง PDF จากเอกสารที่อ้างถึงไฟล์นี้ (authority: ...) ส่วนไฟล์นี้ตรวจได้ด้วย ita-report validate', 'build the documents that refer to it (authority: ...); check this file with ita-report validate') });
   }

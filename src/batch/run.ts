@@ -75,7 +75,7 @@ export async function runBatch(inputs: Input[], opts: BatchOptions): Promise<Out
     for (;;) {
       try {
         const p = await getPrinter();
-        const result = await buildDocument(input.file, p, { output });
+        const result = await buildDocument(input.file, p, { output, derived: checked });
         if (!result.output) return { input: input.file, status: 'failed', ms: elapsed(), retried, diagnostics: result.diagnostics };
         await cache.record(input.file, result.output, result.dependencies, result.pages ?? 0);
         return { input: input.file, output: result.output, status: 'built', pages: result.pages, ms: elapsed(), retried, diagnostics: result.diagnostics };
