@@ -90,10 +90,11 @@ const pages = outcomes.reduce((a, o) => a + (o.pages ?? 0), 0);
 const failed = outcomes.filter((o) => o.status !== 'built');
 if (failed.length) console.log(`warning: ${failed.length} documents did not build`, failed[0].diagnostics[0]?.message.en);
 
-// 2. naive: a new browser per document, same pool size.
+// 2. naive: a new browser per document, same pool size (--skip-naive for a quick memory run).
+const skipNaive = process.argv.includes('--skip-naive');
 stop = memorySampler();
 t0 = performance.now();
-await pool(inputs, JOBS, async (input) => {
+await pool(skipNaive ? [] : inputs, JOBS, async (input) => {
   const printer = await Printer.launch();
   try {
     await buildDocument(input.file, printer, { output: join(dir, 'out-naive', relative(dir, input.file) + '.pdf') });
@@ -141,9 +142,9 @@ await browser.close();
 const row = (name, ms, mem) => `${name.padEnd(12)} ${(ms / 1000).toFixed(1).padStart(7)} s ${(inputs.length / (ms / 1000)).toFixed(2).padStart(7)} docs/s ${(pages / (ms / 1000)).toFixed(1).padStart(8)} pages/s${mem ? `   peak memory: node ${mb(mem.node)} RSS, browser ${mb(mem.browser)} PSS` : ''}`;
 console.log(`\n${inputs.length} documents, ${pages} pages`);
 console.log(row('ita-report', itaMs, itaMem));
-console.log(row('naive', naiveMs, naiveMem));
+if (!skipNaive) console.log(row('naive', naiveMs, naiveMem));
 console.log(row('raw chromium', rawMs));
-console.log(`\nthroughput ita-report / naive: ${(naiveMs / itaMs).toFixed(2)}x   (target >= 3x)`);
+if (!skipNaive) console.log(`\nthroughput ita-report / naive: ${(naiveMs / itaMs).toFixed(2)}x   (target >= 3x)`);
 console.log(`time ita-report / raw chromium: ${(itaMs / rawMs).toFixed(2)}x   (target <= 1.3x)`);
 console.log(`peak memory ita-report (node RSS + browser PSS): ${mb(itaMem.node + itaMem.browser)}   (target < 600 MB at 200 documents)`);
 rmSync(dir, { recursive: true, force: true });

@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer';
 import { bi, UserError, type Diagnostic } from '../diagnostics.js';
@@ -282,35 +283,68 @@ export class Printer {
    * heading landed, write those numbers into the contents, print again, and repeat
    * until nothing moves (the numbers' width can in theory push a heading over).
    */
+  /**
+   * Page numbers of the contents from earlier prints, by the HTML's hash (same content,
+   * same layout) and by file (an edit rarely moves a heading). They are only a first
+   * guess: the printed outline must confirm them, else the passes go on as usual.
+   */
+  private readonly tocPages = new Map<string, Record<string, number>>();
+
+  private rememberToc(keys: string[], pages: Record<string, number>): void {
+    for (const key of keys) {
+      this.tocPages.delete(key);
+      this.tocPages.set(key, pages);
+    }
+    while (this.tocPages.size > 2000) this.tocPages.delete(this.tocPages.keys().next().value!);
+  }
+
+  private async fillToc(page: Page, pages: Record<string, number>, digits: DigitStyle): Promise<void> {
+    await page.evaluate(
+      (entries: [string, number][], thai: boolean) => {
+        const toThai = (s: string) => s.replace(/[0-9]/g, (d) => String.fromCharCode(0x0e50 + Number(d)));
+        const map = new Map(entries);
+        for (const el of Array.from(document.querySelectorAll<HTMLElement>('[data-toc-for]'))) {
+          const n = map.get(el.dataset.tocFor ?? '');
+          el.textContent = n === undefined ? '' : thai ? toThai(String(n)) : String(n);
+        }
+      },
+      Object.entries(pages),
+      digits === 'thai',
+    );
+  }
+
+  /**
+   * Chromium has no target-counter(): print, read from the outline where each heading
+   * landed, write those numbers into the contents, print again, and repeat until the
+   * printed numbers are the ones the outline shows (nothing moved).
+   */
   private async printWithToc(page: Page, job: PrintJob): Promise<Uint8Array | PDFDocument> {
     const hasToc = await page.evaluate(() => document.querySelector('[data-toc-for]') !== null);
-    let pdf = await printWithContinuedTables(page, () => this.pdfOnce(page));
-    if (!hasToc) return pdf;
+    if (!hasToc) return printWithContinuedTables(page, () => this.pdfOnce(page));
     const headings = await page.evaluate(() =>
       Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6')).map((h) => ({
         id: h.id || h.closest('[id]')?.id || '',
         text: (h.textContent ?? '').replace(/\s+/g, ''),
       })),
     );
+    const keys = [`html:${createHash('sha256').update(job.html).digest('hex')}`, `file:${resolve(job.file)}`];
+    const guess = this.tocPages.get(keys[0]!) ?? this.tocPages.get(keys[1]!);
     let previous = '';
+    if (guess) {
+      await this.fillToc(page, guess, job.digits);
+      previous = JSON.stringify(guess);
+    }
+    let pdf = await printWithContinuedTables(page, () => this.pdfOnce(page));
     for (let pass = 0; pass < 4; pass++) {
       const loaded = await loadPdf(pdf);
       const pages = pagesOfHeadings(headings, await readOutline(loaded));
       const signature = JSON.stringify(pages);
-      if (signature === previous) return loaded;
+      if (signature === previous) {
+        this.rememberToc(keys, pages);
+        return loaded;
+      }
       previous = signature;
-      await page.evaluate(
-        (entries: [string, number][], thai: boolean) => {
-          const toThai = (s: string) => s.replace(/[0-9]/g, (d) => String.fromCharCode(0x0e50 + Number(d)));
-          const map = new Map(entries);
-          for (const el of Array.from(document.querySelectorAll<HTMLElement>('[data-toc-for]'))) {
-            const n = map.get(el.dataset.tocFor ?? '');
-            el.textContent = n === undefined ? '' : thai ? toThai(String(n)) : String(n);
-          }
-        },
-        Object.entries(pages),
-        job.digits === 'thai',
-      );
+      await this.fillToc(page, pages, job.digits);
       pdf = await this.pdfOnce(page);
     }
     throw new UserError([
