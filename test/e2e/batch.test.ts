@@ -93,6 +93,8 @@ describe('ita-report build on a folder', () => {
   it('restarts a browser killed in the middle of a batch and retries the document it was printing', async () => {
     const dir = tempDir('crash-');
     for (let i = 0; i < 4; i++) cpSync(VALID, join(dir, `doc${i}.yaml`));
+    // doc1 is the long example plan, so the kill lands while it is printing.
+    cpSync(join(ROOT, 'examples/lampang-pao/plan-2566-2570.yaml'), join(dir, 'doc1.yaml'));
     const { inputs } = await expandInputs([dir]);
     const printer = await Printer.launch();
     const firstPid = printer.pid;
@@ -106,7 +108,7 @@ describe('ita-report build on a folder', () => {
           if (!killed && input.file.endsWith('doc1.yaml')) {
             killed = true;
             // Kill it while doc1 is being printed.
-            setTimeout(() => process.kill(firstPid!, 'SIGKILL'), 150);
+            setTimeout(() => process.kill(firstPid!, 'SIGKILL'), 600);
           }
         },
       });
