@@ -24,7 +24,7 @@ export function interpolate(text: string, values: PlaceholderValues, doc: Loaded
       code: 'prose/unknown-placeholder',
       file: doc.file,
       path,
-      ...locatePlaceholder(doc, path, whole),
+      ...doc.locateText(path, whole),
       message: bi(`ไม่รู้จักค่าอ้างอิง {{${name}}}`, `unknown placeholder {{${name}}}`),
       hint: guess
         ? bi(`หมายถึง {{${guess}}} หรือไม่?`, `did you mean {{${guess}}}?`)
@@ -37,16 +37,6 @@ export function interpolate(text: string, values: PlaceholderValues, doc: Loaded
 function summarize(names: string[]): string {
   const shown = names.filter((n) => !/\.\d+\./.test(n) || /\.1\./.test(n));
   return shown.map((n) => `{{${n}}}`).join(', ');
-}
-
-/** The placeholder's own position: search the value's source text, so block scalars point at the right line. */
-function locatePlaceholder(doc: LoadedYaml, path: YamlPath, placeholder: string) {
-  const range = doc.range(path);
-  if (range) {
-    const at = doc.text.slice(range[0], range[1]).indexOf(placeholder);
-    if (at >= 0) return doc.positionOf(range[0] + at);
-  }
-  return doc.locate(path);
 }
 
 /** Applies `interpolate` to a text or to each item of a list of texts. */

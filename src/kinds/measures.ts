@@ -189,18 +189,8 @@ function proseFields(input: MeasuresInput): ProseField[] {
   return out;
 }
 
-/** Position of `needle` inside the value at `path` (block scalars: its own line). */
-function locateIn(ctx: KindContext, path: Path, needle: string) {
-  const range = ctx.doc.range(path);
-  if (range) {
-    const at = ctx.doc.text.slice(range[0], range[1]).indexOf(needle);
-    if (at >= 0) return ctx.doc.positionOf(range[0] + at);
-  }
-  return ctx.doc.locate(path);
-}
-
 function reportAt(ctx: KindContext, severity: 'error' | 'warning', code: string, path: Path, needle: string, message: ReturnType<typeof bi>, hint: ReturnType<typeof bi>) {
-  ctx.report({ severity, code, file: ctx.doc.file, path, ...locateIn(ctx, path, needle), message, hint });
+  ctx.report({ severity, code, file: ctx.doc.file, path, ...ctx.doc.locateText(path, needle), message, hint });
 }
 
 /** A score-like number (two decimals) typed in prose; not a time ("10.30 น.") nor part of a dotted date. */

@@ -332,16 +332,6 @@ function proseTexts(item: ItemInput, base: YamlPath): { text: string; path: Yaml
   return out;
 }
 
-/** Position of `needle` inside the value at `path` (block scalars included), else the value's own position. */
-function locateIn(doc: LoadedYaml, path: YamlPath, needle: string) {
-  const range = doc.range(path);
-  if (range) {
-    const at = doc.text.slice(range[0], range[1]).indexOf(needle);
-    if (at >= 0) return doc.positionOf(range[0] + at);
-  }
-  return doc.locate(path);
-}
-
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 function responsibleOf(value: ResponsibleInput | undefined): { main: string[]; support: string[] } {
@@ -516,7 +506,7 @@ function checkProseDates(input: ResultsInput, ctx: KindContext): void {
   const fy = input.fiscal_year;
   for (const { text, path } of texts) {
     for (const d of proseDates(text)) {
-      const where = { severity: 'error' as const, file: ctx.doc.file, path, ...locateIn(ctx.doc, path, d.whole) };
+      const where = { severity: 'error' as const, file: ctx.doc.file, path, ...ctx.doc.locateText(path, d.whole) };
       const p = parsePoint(d.value);
       if (!p) {
         ctx.report({ ...where, code: 'date/invalid', message: bi(`${d.whole}: ไม่มีวันที่ ${d.value} ในปฏิทิน`, `${d.whole}: ${d.value} is not a calendar date`), hint: bi('เขียนวันที่แบบ ปปปป-ดด-วว ปี ค.ศ. เช่น {{date 2025-04-01}}', 'write the date as YYYY-MM-DD (Christian era), e.g. {{date 2025-04-01}}') });

@@ -22,6 +22,8 @@ export interface LoadedYaml {
   /** Source offsets [start, end) of the value at `path`, when it exists. */
   range(path: YamlPath): [number, number] | undefined;
   positionOf(offset: number): Position;
+  /** Position of `needle` inside the value at `path` (block scalars included), else of the value itself. */
+  locateText(path: YamlPath, needle: string): Position;
   /** Other files this document was made from, filled in by the kind's rules. */
   dependencies: string[];
 }
@@ -135,6 +137,11 @@ export function parseYaml(file: string, text: string): { loaded?: LoadedYaml; di
       const target = (opts?.key ? found.key : undefined) ?? found.last;
       const offset = target?.range?.[0] ?? 0;
       return positionOf(offset);
+    },
+    locateText(path, needle) {
+      const r = loaded.range(path);
+      const at = r ? text.slice(r[0], r[1]).indexOf(needle) : -1;
+      return r && at >= 0 ? positionOf(r[0] + at) : loaded.locate(path);
     },
     range(path) {
       const found = walk(path);
