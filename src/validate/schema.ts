@@ -131,10 +131,20 @@ export class SchemaValidator {
   private toDiagnostics(errors: ErrorObject[], doc: LoadedYaml): Diagnostic[] {
     // An amount's own message explains a string like "200,000" better than "must be number".
     const amountPaths = new Set(errors.filter((e) => e.keyword === 'x-amount').map((e) => e.instancePath));
+    // A misspelt key ("fiscal_yaer") is also a missing one ("fiscal_year"): say it once, at the typo.
+    const misspelt = new Set(
+      errors
+        .filter((e) => e.keyword === 'additionalProperties')
+        .map((e) => {
+          const allowed = Object.keys((e.parentSchema as SchemaNode | undefined)?.properties ?? {});
+          return `${e.instancePath}/${nearest(String((e.params as { additionalProperty: string }).additionalProperty), allowed) ?? ''}`;
+        }),
+    );
     const seen = new Set<string>();
     const out: Diagnostic[] = [];
     for (const e of errors) {
       if (amountPaths.has(e.instancePath) && e.keyword !== 'x-amount') continue;
+      if (e.keyword === 'required' && misspelt.has(`${e.instancePath}/${String((e.params as { missingProperty: string }).missingProperty)}`)) continue;
       const d = this.describe(e, doc);
       if (!d) continue;
       // The same message at the same place (a URL failing both "format" and "pattern") is said once.

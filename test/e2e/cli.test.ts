@@ -27,6 +27,14 @@ describe('exit codes and messages', () => {
     expect(run.stderr).toContain('did you mean plan?');
   });
 
+  it('reports a misspelt required key once, at the typo, not also as missing', () => {
+    const run = runCli(['--lang', 'en', 'validate', yamlFile(MINIMAL.replace('preface: |', 'prefase: |'))]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/doc\.yaml:11:1: error: unknown key "prefase"/);
+    expect(run.stderr).toContain('did you mean "preface"?');
+    expect(run.stderr).not.toContain('missing required key');
+  });
+
   it('reports a missing file and a file that is not a document', () => {
     const missing = runCli(['validate', join(tempDir(), 'nope.yaml')]);
     expect(missing.status).toBe(1);
