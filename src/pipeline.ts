@@ -3,12 +3,12 @@
  * Each stage adds to one list of diagnostics; a stage runs only when the ones
  * before it found no error, so an officer sees every problem of a kind at once.
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { bi, hasErrors, UserError, type Diagnostic, type YamlPath } from './diagnostics.js';
+import { bi, formatPath, hasErrors, UserError, type Bilingual, type Diagnostic, type YamlPath } from './diagnostics.js';
 import { interpolateField } from './derive/placeholders.js';
 import { KINDS } from './kinds/index.js';
-import type { DeriveContext, DerivedDocument, DocumentKind, KindContext } from './kinds/kind.js';
+import type { DeriveContext, DerivedDocument, DocumentKind, KindContext, LinkedDocument } from './kinds/kind.js';
 import { AUTHORITY_KIND, checkAuthorityFile, isAuthorityFile, resolveAuthority } from './load/authority.js';
 import { readSource } from './load/source.js';
 import { parseYaml, type LoadedYaml } from './load/yaml.js';
@@ -25,15 +25,55 @@ export interface Checked {
   kind?: DocumentKind<never>;
 }
 
-function kindContext(doc: LoadedYaml, diagnostics: Diagnostic[]): KindContext {
+function kindContext(doc: LoadedYaml, diagnostics: Diagnostic[], chain: readonly string[] = []): KindContext {
+  const problem: KindContext['problem'] = (severity, code, path, message, hint, opts) => {
+    diagnostics.push({ severity, code, file: doc.file, path, ...doc.locate(path, opts), message, hint });
+  };
   return {
     doc,
     dependOn: (path: string) => doc.dependencies.push(resolve(path)),
     report: (d) => diagnostics.push(d),
-    problem(severity, code, path: YamlPath, message, hint, opts) {
-      diagnostics.push({ severity, code, file: doc.file, path, ...doc.locate(path, opts), message, hint });
-    },
+    problem,
+    linked: (ref, at, kind) => openLinked(doc, chain, ref, at, kind, problem),
   };
+}
+
+/** KindContext.linked: another document, checked by this pipeline, its problems summed up at the line that names it. */
+async function openLinked(doc: LoadedYaml, chain: readonly string[], ref: string, at: YamlPath, kind: string, problem: KindContext['problem']): Promise<LinkedDocument | undefined> {
+  const self = resolve(doc.file);
+  const target = resolve(dirname(self), ref);
+  const noun = KINDS.get(kind)?.noun ?? bi(`เอกสาร ${kind}`, `${kind} document`);
+  const err = (code: string, message: Bilingual, hint: Bilingual) => problem('error', code, at, message, hint);
+  if (target === self) {
+    err('link/self', bi(`${formatPath(at)} ชี้มาที่ไฟล์นี้เอง`, `${formatPath(at)} names this very file`), bi(`ระบุไฟล์${noun.th} (kind: ${kind})`, `name the ${noun.en} (kind: ${kind})`));
+    return undefined;
+  }
+  if (chain.includes(target)) {
+    err('link/cycle', bi(`เอกสารอ้างถึงกันเป็นวง: ${[...chain, self, target].map((f) => basename(f)).join(' → ')}`, `the documents refer to each other in a circle: ${[...chain, self, target].map((f) => basename(f)).join(' → ')}`), bi('ลบการอ้างอิงในไฟล์ใดไฟล์หนึ่ง', 'remove the reference from one of the files'));
+    return undefined;
+  }
+  if (!doc.dependencies.includes(target)) doc.dependencies.push(target);
+  if (!(await stat(target).catch(() => null))?.isFile()) {
+    err('link/not-found', bi(`ไม่พบไฟล์${noun.th} ${ref} (${target})`, `${noun.en} ${ref} not found (${target})`), bi('ตำแหน่งไฟล์นับจากโฟลเดอร์ของไฟล์นี้ ตรวจชื่อไฟล์และโฟลเดอร์', "the path is relative to this file's folder; check the file name and folder"));
+    return undefined;
+  }
+  const linked = await checkDocument(target, { chain: [...chain, self] });
+  const data = linked.doc?.data as { kind?: unknown } | null | undefined;
+  if (data && typeof data === 'object' && data.kind !== kind) {
+    err('link/kind', bi(`${ref} เป็นเอกสารชนิด ${String(data.kind)} ไม่ใช่${noun.th} (${kind})`, `${ref} is a ${String(data.kind)} document, not a ${noun.en}`), bi(`ระบุไฟล์ที่ขึ้นต้นด้วย kind: ${kind}`, `name a file that starts with kind: ${kind}`));
+    return undefined;
+  }
+  // What the linked document was made from (its authority file) shapes this one too.
+  for (const dep of linked.doc?.dependencies ?? []) if (!doc.dependencies.includes(dep)) doc.dependencies.push(dep);
+  const errors = linked.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0 || !linked.doc) {
+    const e = errors[0];
+    err('link/invalid',
+      bi(`${noun.th} ${ref} มีข้อผิดพลาด ${errors.length} รายการ${e ? ` (บรรทัด ${e.line}: ${e.message.th})` : ''}`, `the ${noun.en} ${ref} has ${errors.length} error(s)${e ? ` (line ${e.line}: ${e.message.en})` : ''}`),
+      bi(`แก้ไฟล์นั้นก่อน: ita-report validate ${ref}`, `fix it first: ita-report validate ${ref}`));
+    return undefined;
+  }
+  return { file: target, doc: linked.doc, data: linked.doc.data };
 }
 
 function selectKind(doc: LoadedYaml, diagnostics: Diagnostic[]): DocumentKind<never> | undefined {
@@ -62,8 +102,13 @@ function validator(): SchemaValidator {
   return (sharedValidator ??= new SchemaValidator());
 }
 
+export interface CheckOptions {
+  /** The documents whose links led here (KindContext.linked), to stop a circle of links. */
+  chain?: readonly string[];
+}
+
 /** load + validate: everything `ita-report validate` does, and no browser. */
-export async function checkDocument(file: string): Promise<Checked> {
+export async function checkDocument(file: string, opts: CheckOptions = {}): Promise<Checked> {
   const source = await readSource(file);
   if (!source.ok) return { file, diagnostics: [source.diagnostic] };
   const parsed = parseYaml(file, source.text);
@@ -83,7 +128,7 @@ export async function checkDocument(file: string): Promise<Checked> {
   // A reference that could not be followed is reported once, at its line, not again by the schema.
   const referenceFailed = authority.some((d) => d.file === doc.file && d.path.length === 1 && d.path[0] === 'authority');
   diagnostics.push(...validator().validate(kind.schema, doc).filter((d) => !(referenceFailed && d.path[0] === 'authority')));
-  if (!hasErrors(diagnostics)) await kind.rules?.(doc.data as never, kindContext(doc, diagnostics));
+  if (!hasErrors(diagnostics)) await kind.rules?.(doc.data as never, kindContext(doc, diagnostics, opts.chain));
   return { file, diagnostics, doc, kind };
 }
 

@@ -1,144 +1,20 @@
 /**
- * The command line: `ita-report validate FILE…` and `ita-report build FILE… [-o DIR]`;
- * for officers at their editor also `build --watch` (watch.ts), `preview` (preview.ts),
- * `init` (init.ts) and `schema` (schema.ts).
+ * The command line, wired with commander: `validate` (validate.ts), `build` (build.ts,
+ * and `build --watch`, watch.ts), `preview` (preview.ts), `init` (init.ts), `schema`
+ * (schema.ts) and `kinds`.
  * Exit codes: 0 all good, 1 a document is invalid or failed to build, 2 the command itself was wrong.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { availableParallelism } from 'node:os';
-import { formatDiagnostic, formatPath, sortDiagnostics, UserError, type Diagnostic, type Lang } from '../diagnostics.js';
-import { deriveDocument } from '../pipeline.js';
-import { expandInputs, parseShard, shard } from '../batch/inputs.js';
-import { runBatch, type Outcome } from '../batch/run.js';
-import { display, outcomeLine, Progress } from './progress.js';
+import { UserError, type Lang } from '../diagnostics.js';
 import { TOOL_VERSION } from '../paths.js';
 import { KINDS } from '../kinds/index.js';
+import { buildCommand, type BuildOptions } from './build.js';
 import { initCommand } from './init.js';
-import { bundledSchema, schemaKinds } from './schema.js';
+import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, printDiagnostics } from './report.js';
+import { schemaCommand, schemaKinds } from './schema.js';
+import { validateCommand } from './validate.js';
 import { watchCommand } from './watch.js';
 import { previewCommand } from './preview.js';
-import { nearest } from '../validate/suggest.js';
-import { writeFile } from 'node:fs/promises';
-
-const EXIT_OK = 0;
-const EXIT_INVALID = 1;
-const EXIT_USAGE = 2;
-
-function printDiagnostics(list: Diagnostic[], lang: Lang): void {
-  for (const d of sortDiagnostics(list.map((x) => ({ ...x, file: display(x.file) })))) {
-    process.stderr.write(`${formatDiagnostic(d, lang)}\n`);
-  }
-}
-
-function summaryLine(errors: number, warnings: number, lang: Lang): string {
-  return lang === 'th' ? `ข้อผิดพลาด ${errors} รายการ คำเตือน ${warnings} รายการ` : `${errors} error(s), ${warnings} warning(s)`;
-}
-
-function count(list: Diagnostic[]) {
-  return { errors: list.filter((d) => d.severity === 'error').length, warnings: list.filter((d) => d.severity === 'warning').length };
-}
-
-async function validateCommand(files: string[], lang: Lang): Promise<number> {
-  let failed = false;
-  for (const file of files) {
-    // Derive too: placeholders in prose are checked there. Still no browser.
-    const { diagnostics } = await deriveDocument(file);
-    printDiagnostics(diagnostics, lang);
-    const c = count(diagnostics);
-    if (c.errors > 0) failed = true;
-    const ok = c.errors === 0;
-    process.stdout.write(`${ok ? '✓' : '✗'} ${display(file)}${ok ? (lang === 'th' ? ' ถูกต้อง' : ' is valid') : ''} (${summaryLine(c.errors, c.warnings, lang)})\n`);
-  }
-  return failed ? EXIT_INVALID : EXIT_OK;
-}
-
-interface BuildOptions {
-  out?: string;
-  browser?: string;
-  jobs?: string;
-  force?: boolean;
-  shard?: string;
-  json?: boolean;
-  timeout?: string;
-  watch?: boolean;
-}
-
-async function buildCommand(args: string[], opts: BuildOptions, lang: Lang): Promise<number> {
-  const jobs = opts.jobs === undefined ? defaultJobs() : Number(opts.jobs);
-  const timeoutSeconds = opts.timeout === undefined ? 120 : Number(opts.timeout);
-  const shardSpec = opts.shard === undefined ? undefined : parseShard(opts.shard);
-  if (!Number.isInteger(jobs) || jobs < 1 || !Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0 || (opts.shard !== undefined && !shardSpec)) {
-    process.stderr.write(lang === 'th'
-      ? 'ita-report: --jobs ต้องเป็นจำนวนเต็มตั้งแต่ 1, --timeout เป็นจำนวนวินาที และ --shard อยู่ในรูป K/N เช่น 1/4\n'
-      : 'ita-report: --jobs takes a whole number from 1, --timeout seconds, --shard K/N such as 1/4\n');
-    return EXIT_USAGE;
-  }
-  const expanded = await expandInputs(args);
-  if (expanded.diagnostics.length > 0) {
-    printDiagnostics(expanded.diagnostics, lang);
-    return EXIT_USAGE;
-  }
-  const inputs = shardSpec ? shard(expanded.inputs, shardSpec) : expanded.inputs;
-  const progress = new Progress(inputs.length, lang, opts.json ? 'json' : 'auto');
-  const started = performance.now();
-  const outcomes = await runBatch(inputs, {
-    outDir: opts.out,
-    jobs,
-    force: opts.force,
-    browserPath: opts.browser,
-    timeout: timeoutSeconds * 1000,
-    onStart: (i) => progress.start(i),
-    onDone: (o) => {
-      // Warnings of a good document are shown as they come; failures are listed at the end.
-      if (!opts.json && (o.status === 'built' || o.status === 'up-to-date')) printDiagnostics(o.diagnostics, lang);
-      progress.finish(o);
-    },
-  });
-  progress.end();
-  const failed = outcomes.filter((o) => o.status === 'invalid' || o.status === 'failed');
-  if (opts.json) {
-    process.stdout.write(`${JSON.stringify(jsonSummary(outcomes, performance.now() - started, lang), null, 2)}\n`);
-  } else {
-    if (failed.length > 0) {
-      process.stderr.write(lang === 'th' ? `\nเอกสารที่ไม่สำเร็จ ${failed.length} รายการ:\n` : `\n${failed.length} document(s) failed:\n`);
-      for (const o of failed) {
-        process.stderr.write(`${outcomeLine(o, lang)}\n`);
-        printDiagnostics(o.diagnostics, lang);
-      }
-    }
-    if (outcomes.length > 1) {
-      const built = outcomes.filter((o) => o.status === 'built').length;
-      const fresh = outcomes.filter((o) => o.status === 'up-to-date').length;
-      const secs = ((performance.now() - started) / 1000).toFixed(1);
-      process.stdout.write(lang === 'th'
-        ? `สร้าง ${built} ไม่เปลี่ยนแปลง ${fresh} ไม่สำเร็จ ${failed.length} จากทั้งหมด ${outcomes.length} เอกสาร (${secs} วินาที)\n`
-        : `${built} built, ${fresh} up to date, ${failed.length} failed of ${outcomes.length} documents (${secs} s)\n`);
-    }
-  }
-  return failed.length > 0 ? EXIT_INVALID : EXIT_OK;
-}
-
-function defaultJobs(): number {
-  // One browser process does the rendering; more pages at once than cores only adds memory.
-  return Math.max(1, Math.min(4, availableParallelism()));
-}
-
-function jsonSummary(outcomes: Outcome[], ms: number, lang: Lang) {
-  return {
-    tool: 'ita-report',
-    version: TOOL_VERSION,
-    ms: Math.round(ms),
-    documents: outcomes.map((o) => ({
-      input: o.input,
-      output: o.output ?? null,
-      status: o.status,
-      pages: o.pages ?? null,
-      ms: Math.round(o.ms),
-      retried: o.retried,
-      diagnostics: o.diagnostics.map((d) => ({ severity: d.severity, code: d.code, file: d.file, line: d.line, column: d.column, path: formatPath(d.path), message: d.message[lang], hint: d.hint?.[lang] ?? null })),
-    })),
-  };
-}
 
 function langOf(value: unknown): Lang {
   return value === 'en' ? 'en' : 'th';
@@ -208,19 +84,7 @@ export async function main(argv: string[]): Promise<number> {
     .argument('<kind>', `${schemaKinds().join(', ')}`)
     .option('-o, --out <file>', 'เขียนลงไฟล์แทนการพิมพ์ / write to a file')
     .action(async (kind: string, opts: { out?: string }) => {
-      const lang = langOf(program.opts().lang);
-      const schema = bundledSchema(kind);
-      if (!schema) {
-        const guess = nearest(kind, schemaKinds());
-        process.stderr.write(lang === 'th'
-          ? `ita-report: ไม่รู้จักชนิดเอกสาร "${kind}"${guess ? ` หมายถึง ${guess} หรือไม่?` : ''} ชนิดที่มี: ${schemaKinds().join(', ')}\n`
-          : `ita-report: unknown document kind "${kind}"${guess ? `; did you mean ${guess}?` : ''} kinds: ${schemaKinds().join(', ')}\n`);
-        exitCode = EXIT_USAGE;
-        return;
-      }
-      const text = `${JSON.stringify(schema, null, 2)}\n`;
-      if (opts.out) await writeFile(opts.out, text);
-      else process.stdout.write(text);
+      exitCode = await schemaCommand(kind, opts, langOf(program.opts().lang));
     });
 
   program

@@ -6,6 +6,9 @@
  * reference is rewritten to point inside the file. Nothing refers to the network.
  */
 import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import type { Lang } from '../diagnostics.js';
+import { nearest } from '../validate/suggest.js';
 import { join } from 'node:path';
 import { KINDS } from '../kinds/index.js';
 import { AUTHORITY_KIND, AUTHORITY_SCHEMA } from '../load/authority.js';
@@ -60,4 +63,20 @@ export function bundledSchema(kind: string): { [key: string]: Json } | undefined
     ...rest,
     $defs: defs,
   };
+}
+
+/** `ita-report schema KIND [-o FILE]`; returns the exit code. */
+export async function schemaCommand(kind: string, opts: { out?: string }, lang: Lang): Promise<number> {
+  const schema = bundledSchema(kind);
+  if (!schema) {
+    const guess = nearest(kind, schemaKinds());
+    process.stderr.write(lang === 'th'
+      ? `ita-report: ไม่รู้จักชนิดเอกสาร "${kind}"${guess ? ` หมายถึง ${guess} หรือไม่?` : ''} ชนิดที่มี: ${schemaKinds().join(', ')}\n`
+      : `ita-report: unknown document kind "${kind}"${guess ? `; did you mean ${guess}?` : ''} kinds: ${schemaKinds().join(', ')}\n`);
+    return 2;
+  }
+  const text = `${JSON.stringify(schema, null, 2)}\n`;
+  if (opts.out) await writeFile(opts.out, text);
+  else process.stdout.write(text);
+  return 0;
 }

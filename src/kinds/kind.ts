@@ -9,8 +9,25 @@ import type { LoadedYaml } from '../load/yaml.js';
 import type { PlaceholderValues } from '../derive/placeholders.js';
 import type { DigitStyle } from '../thai/index.js';
 
+/** Another document this one refers to, loaded and checked by the same pipeline. */
+export interface LinkedDocument {
+  /** Absolute path. */
+  file: string;
+  doc: LoadedYaml;
+  /** The linked document's data, after its own authority reference was resolved. */
+  data: unknown;
+}
+
 export interface KindContext {
   doc: LoadedYaml;
+  /**
+   * Opens a document this one refers to (`measures_document:`, `plan:`): `ref` is a path
+   * relative to this file, written at `at`. The target must be a document of `kind` without
+   * errors; it is checked by the same pipeline (so kinds import nothing above them) and
+   * recorded as a dependency. When it cannot be followed (missing, this very file, another
+   * kind, invalid, a circle of links) the problem is reported at `at` and the result is undefined.
+   */
+  linked(ref: string, at: YamlPath, kind: string): Promise<LinkedDocument | undefined>;
   /** Declares another file this document is made from (a linked document), for incremental builds. */
   dependOn(path: string): void;
   report(d: Diagnostic): void;
@@ -44,6 +61,8 @@ export interface DerivedDocument {
 export interface DocumentKind<Input = unknown> {
   name: string;
   title: Bilingual;
+  /** How messages name a document of this kind: "เอกสารมาตรการ" / "measures document". */
+  noun: Bilingual;
   /** File name in schemas/. */
   schema: string;
   /** Checks beyond the schema; runs only on schema-valid input. */

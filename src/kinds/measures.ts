@@ -684,6 +684,7 @@ function levelRuleText(yr: YearRules, digits: DigitStyle): string {
 export const measuresKind: DocumentKind<MeasuresInput> = {
   name: 'measures',
   title: bi('มาตรการส่งเสริมคุณธรรมและความโปร่งใส (พร้อมการวิเคราะห์ผลการประเมิน ITA)', 'integrity measures with the analysis of the ITA results'),
+  noun: bi('เอกสารมาตรการ', 'measures document'),
   schema: 'measures.schema.json',
   rules,
   derive,

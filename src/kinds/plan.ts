@@ -369,6 +369,7 @@ function durationText(budget: ReadonlyMap<number, number>, period: { from: numbe
 export const planKind: DocumentKind<PlanInput> = {
   name: 'plan',
   title: bi('แผนปฏิบัติการป้องกันการทุจริตเพื่อยกระดับคุณธรรมและความโปร่งใส', 'multi-year anti-corruption action plan'),
+  noun: bi('แผนปฏิบัติการ', 'plan'),
   schema: 'plan.schema.json',
   rules,
   derive,

@@ -11,11 +11,7 @@
  * When `measures_document` names the authority's measures document, every measure
  * there must have a result here and every result must match a measure.
  */
-import { dirname, resolve } from 'node:path';
-import { existsSync, statSync } from 'node:fs';
 import { bi, type YamlPath } from '../diagnostics.js';
-import { readSource } from '../load/source.js';
-import { parseYaml, type LoadedYaml } from '../load/yaml.js';
 import {
   applyDigits,
   beYear,
@@ -532,36 +528,10 @@ function checkProseDates(input: ResultsInput, ctx: KindContext): void {
 async function checkMeasuresLink(input: ResultsInput, ctx: KindContext): Promise<void> {
   if (input.measures_document === undefined) return;
   const at: YamlPath = ['measures_document'];
-  const self = resolve(ctx.doc.file);
-  const target = resolve(dirname(self), input.measures_document);
   const err = (code: string, message: ReturnType<typeof bi>, hint?: ReturnType<typeof bi>) => ctx.problem('error', code, at, message, hint);
-  if (target === self) {
-    err('results/link-self', bi('measures_document ชี้มาที่ไฟล์นี้เอง', 'measures_document names this very file'), bi('ระบุไฟล์เอกสารมาตรการ (kind: measures)', 'name the measures document (kind: measures)'));
-    return;
-  }
-  ctx.dependOn(target);
-  if (!existsSync(target) || !statSync(target).isFile()) {
-    err('results/link-not-found', bi(`ไม่พบไฟล์เอกสารมาตรการ ${input.measures_document} (${target})`, `measures document ${input.measures_document} not found (${target})`), bi('ตำแหน่งไฟล์นับจากโฟลเดอร์ของไฟล์นี้ ตรวจชื่อไฟล์และโฟลเดอร์', 'the path is relative to this file\'s folder; check the file name and folder'));
-    return;
-  }
-  // Look at the kind before checking the whole file, so two reports naming each other cannot loop.
-  const source = await readSource(target);
-  const peek = source.ok ? (parseYaml(target, source.text).loaded?.data as { kind?: unknown } | undefined) : undefined;
-  if (peek && typeof peek === 'object' && peek.kind !== 'measures') {
-    err('results/link-kind', bi(`${input.measures_document} เป็นเอกสารชนิด ${String(peek.kind)} ไม่ใช่เอกสารมาตรการ (measures)`, `${input.measures_document} is a ${String(peek.kind)} document, not a measures document`), bi('ระบุไฟล์ที่ขึ้นต้นด้วย kind: measures', 'name a file that starts with kind: measures'));
-    return;
-  }
-  // Imported when needed: the pipeline imports the kinds registry, which imports this file.
-  const { checkDocument } = await import('../pipeline.js');
-  const linked = await checkDocument(target);
-  const errors = linked.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0 || !linked.doc) {
-    const e = errors[0];
-    const first = e ? ` (บรรทัด ${e.line}: ${e.message.th})` : '';
-    err('results/link-invalid', bi(`เอกสารมาตรการ ${input.measures_document} มีข้อผิดพลาด ${errors.length} รายการ${first}`, `the measures document ${input.measures_document} has ${errors.length} error(s)${e ? ` (line ${e.line}: ${e.message.en})` : ''}`), bi(`แก้ไฟล์นั้นก่อน: ita-report validate ${input.measures_document}`, `fix it first: ita-report validate ${input.measures_document}`));
-    return;
-  }
-  const measures = linked.doc.data as { authority?: { name?: string }; fiscal_year?: number };
+  const linked = await ctx.linked(input.measures_document, at, 'measures');
+  if (!linked) return;
+  const measures = linked.data as { authority?: { name?: string }; fiscal_year?: number };
   if (measures.authority?.name !== undefined && collapse(measures.authority.name) !== collapse(input.authority.name)) {
     err('results/link-authority', bi(`เอกสารมาตรการเป็นของ ${measures.authority.name} ไม่ใช่ ${input.authority.name}`, `the measures document belongs to ${measures.authority.name}, not ${input.authority.name}`), bi('ระบุเอกสารมาตรการของหน่วยงานเดียวกัน', 'name the measures document of the same authority'));
   }
@@ -569,7 +539,7 @@ async function checkMeasuresLink(input: ResultsInput, ctx: KindContext): Promise
     err('results/link-year', bi(`เอกสารมาตรการเป็นของปีงบประมาณ ${measures.fiscal_year} แต่รายงานนี้เป็นปี ${input.fiscal_year}`, `the measures document is for fiscal year ${measures.fiscal_year}, this report for ${input.fiscal_year}`), bi('ระบุเอกสารมาตรการของปีงบประมาณเดียวกัน', 'name the measures document of the same fiscal year'));
   }
 
-  const list = measureList(linked.doc.data as Parameters<typeof measureList>[0]);
+  const list = measureList(linked.data as Parameters<typeof measureList>[0]);
   const byKey = new Map(list.map((m) => [m.key, m]));
   const byTitle = new Map(list.map((m) => [collapse(m.title), m]));
   const matched = new Set<string>();
@@ -805,6 +775,7 @@ function derive(input: ResultsInput, ctx: DeriveContext): DerivedDocument {
 export const resultsKind: DocumentKind<ResultsInput> = {
   name: 'results',
   title: bi('รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส', 'report of the results of the integrity measures'),
+  noun: bi('รายงานผลการดำเนินการ', 'results report'),
   schema: 'results.schema.json',
   rules,
   derive,

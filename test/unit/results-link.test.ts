@@ -58,10 +58,10 @@ describe('measures_document', () => {
   it('is an error at its line when the file is missing or is not a measures document', async () => {
     const missing = await checkDocument(join(DIR, 'results-no-file.yaml'));
     expect(missing.diagnostics.filter((d) => d.severity === 'error').map(brief)).toEqual([
-      { severity: 'error', code: 'results/link-not-found', line: 7, path: 'measures_document' },
+      { severity: 'error', code: 'link/not-found', line: 7, path: 'measures_document' },
     ]);
     const wrong = await checkDocument(join(DIR, 'results-wrong-kind.yaml'));
-    expect(wrong.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual(['results/link-kind']);
+    expect(wrong.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual(['link/kind']);
   });
 
   it('asks to fix a measures document that has errors first', async () => {
