@@ -54,7 +54,7 @@ function installedLocations(): string[] {
 /** The browser puppeteer itself would use (its cache), if one was ever downloaded there. */
 async function puppeteerCache(): Promise<string | undefined> {
   try {
-    const { default: puppeteer } = await import('puppeteer');
+    const { default: puppeteer } = await import('puppeteer-core');
     const path = puppeteer.executablePath();
     return path && existsSync(path) ? path : undefined;
   } catch {
