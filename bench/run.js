@@ -109,7 +109,7 @@ const naiveMem = stop();
 const htmls = [];
 for (const input of inputs) {
   const d = await deriveDocument(input.file);
-  htmls.push(renderHtml(d.kind.name, d.derived));
+  htmls.push(await renderHtml(d.kind.name, d.derived));
 }
 const browser = await puppeteer.launch({ executablePath: (await findBrowser()).path, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
 const fontCss = ['400', '400-italic', '700', '700-italic'].map((w) => readFileSync(join(FONT_DIR, `${w}.css`), 'utf8').replaceAll('./files/', '/fonts/files/')).join('\n');

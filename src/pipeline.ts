@@ -13,7 +13,7 @@ import { AUTHORITY_KIND, checkAuthorityFile, isAuthorityFile, resolveAuthority }
 import { readSource } from './load/source.js';
 import { parseYaml, type LoadedYaml } from './load/yaml.js';
 import type { Printer } from './print/printer.js';
-import { Renderer } from './render/html.js';
+import type { Renderer } from './render/html.js';
 import { SchemaValidator } from './validate/schema.js';
 import { nearest } from './validate/suggest.js';
 import { TOOL_VERSION } from './paths.js';
@@ -97,9 +97,9 @@ function selectKind(doc: LoadedYaml, diagnostics: Diagnostic[]): DocumentKind<ne
   return kind;
 }
 
-let sharedValidator: SchemaValidator | undefined;
-function validator(): SchemaValidator {
-  return (sharedValidator ??= new SchemaValidator());
+let sharedValidator: Promise<SchemaValidator> | undefined;
+function validator(): Promise<SchemaValidator> {
+  return (sharedValidator ??= SchemaValidator.load());
 }
 
 export interface CheckOptions {
@@ -117,17 +117,17 @@ export async function checkDocument(file: string, opts: CheckOptions = {}): Prom
   if (!doc) return { file, diagnostics };
   // An authority file (kind: authority) is checked on its own: its fields, extends: chain and logo.
   if (isAuthorityFile(doc.data)) {
-    diagnostics.push(...(await checkAuthorityFile(doc, validator())));
+    diagnostics.push(...(await checkAuthorityFile(doc, await validator())));
     return { file, diagnostics, doc };
   }
   const kind = selectKind(doc, diagnostics);
   if (!kind) return { file, diagnostics, doc };
   // `authority: ../authority.yaml` becomes the fields of that file before the schema sees it.
-  const authority = await resolveAuthority(doc, validator());
+  const authority = await resolveAuthority(doc, await validator());
   diagnostics.push(...authority);
   // A reference that could not be followed is reported once, at its line, not again by the schema.
   const referenceFailed = authority.some((d) => d.file === doc.file && d.path.length === 1 && d.path[0] === 'authority');
-  diagnostics.push(...validator().validate(kind.schema, doc).filter((d) => !(referenceFailed && d.path[0] === 'authority')));
+  diagnostics.push(...(await validator()).validate(kind.schema, doc).filter((d) => !(referenceFailed && d.path[0] === 'authority')));
   if (!hasErrors(diagnostics)) await kind.rules?.(doc.data as never, kindContext(doc, diagnostics, opts.chain));
   return { file, diagnostics, doc, kind };
 }
@@ -156,8 +156,13 @@ let sharedRenderer: Renderer | undefined;
 export function reloadTemplates(): void {
   sharedRenderer = undefined;
 }
-export function renderHtml(kind: string, derived: DerivedDocument): string {
-  return (sharedRenderer ??= new Renderer()).render(kind, derived);
+/** The renderer (Handlebars, Markdown) is loaded on first use: validating needs none of it. */
+export async function renderHtml(kind: string, derived: DerivedDocument): Promise<string> {
+  if (!sharedRenderer) {
+    const { Renderer } = await import('./render/html.js');
+    sharedRenderer ??= new Renderer();
+  }
+  return sharedRenderer.render(kind, derived);
 }
 
 /** SOURCE_DATE_EPOCH wins (reproducible builds); otherwise the document's own date, so rebuilding gives the same bytes. */
@@ -207,7 +212,7 @@ export async function buildDocument(file: string, printer: Printer, opts: { outD
     derived.diagnostics.push({ severity: 'error', code: 'build/overwrite-input', file, line: 0, column: 0, path: [], message: bi('ไฟล์ผลลัพธ์จะทับไฟล์ต้นฉบับ', 'the output would overwrite the input file'), hint: bi('เปลี่ยนนามสกุลไฟล์ YAML เป็น .yaml', 'give the YAML file a .yaml extension') });
     return { ...derived, ms: performance.now() - started };
   }
-  const html = renderHtml(derived.kind.name, derived.derived);
+  const html = await renderHtml(derived.kind.name, derived.derived);
   // For template work: the HTML exactly as the browser receives it.
   if (process.env.ITA_REPORT_KEEP_HTML) await mkdir(dirname(output), { recursive: true }).then(() => writeFile(output.replace(/\.pdf$/, '.html'), html));
   let printed;

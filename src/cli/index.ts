@@ -3,18 +3,17 @@
  * and `build --watch`, watch.ts), `preview` (preview.ts), `init` (init.ts), `schema`
  * (schema.ts) and `kinds`.
  * Exit codes: 0 all good, 1 a document is invalid or failed to build, 2 the command itself was wrong.
+ *
+ * Each command's module is imported when that command runs: `validate` (run on every
+ * save by editors) must not pay for loading the browser driver and the PDF library.
  */
 import { Command, CommanderError, Option } from 'commander';
 import { UserError, type Lang } from '../diagnostics.js';
 import { TOOL_VERSION } from '../paths.js';
 import { KINDS } from '../kinds/index.js';
-import { buildCommand, type BuildOptions } from './build.js';
-import { initCommand } from './init.js';
+import type { BuildOptions } from './build.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, printDiagnostics } from './report.js';
-import { schemaCommand, schemaKinds } from './schema.js';
-import { validateCommand } from './validate.js';
-import { watchCommand } from './watch.js';
-import { previewCommand } from './preview.js';
+import { schemaKinds } from './schema.js';
 
 function langOf(value: unknown): Lang {
   return value === 'en' ? 'en' : 'th';
@@ -35,6 +34,7 @@ export async function main(argv: string[]): Promise<number> {
     .description('ตรวจไฟล์ YAML โดยไม่สร้าง PDF / check YAML files without printing')
     .argument('<files...>', 'ไฟล์ YAML / YAML files')
     .action(async (files: string[]) => {
+      const { validateCommand } = await import('./validate.js');
       exitCode = await validateCommand(files, langOf(program.opts().lang));
     });
 
@@ -52,7 +52,9 @@ export async function main(argv: string[]): Promise<number> {
     .option('-w, --watch', 'สร้างใหม่ทุกครั้งที่บันทึกไฟล์ จนกว่าจะกด Ctrl+C / rebuild on every change until Ctrl+C')
     .action(async (files: string[], opts: BuildOptions) => {
       const lang = langOf(program.opts().lang);
-      exitCode = opts.watch ? await watchCommand(files, opts, lang) : await buildCommand(files, opts, lang);
+      exitCode = opts.watch
+        ? await (await import('./watch.js')).watchCommand(files, opts, lang)
+        : await (await import('./build.js')).buildCommand(files, opts, lang);
     });
 
   program
@@ -64,6 +66,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--timeout <seconds>', 'เวลาสูงสุดในการพิมพ์ (ค่าเริ่มต้น 120) / time limit per build')
     .option('--no-open', 'ไม่ต้องเปิดเว็บเบราว์เซอร์ให้ / do not open a web browser')
     .action(async (file: string, opts: { port?: string; browser?: string; timeout?: string; open?: boolean }) => {
+      const { previewCommand } = await import('./preview.js');
       exitCode = await previewCommand(file, opts, langOf(program.opts().lang));
     });
 
@@ -75,6 +78,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--authority <name>', 'ชื่อเต็มของหน่วยงาน / full name of the authority')
     .option('--year <n>', 'ปีงบประมาณ พ.ศ. (ค่าเริ่มต้น: ปีงบประมาณปัจจุบัน) / Buddhist-era fiscal year (default: the current one)')
     .action(async (kind: string, dir: string | undefined, opts: { authority?: string; year?: string }) => {
+      const { initCommand } = await import('./init.js');
       exitCode = (await initCommand(kind, dir, opts, langOf(program.opts().lang))).exitCode;
     });
 
@@ -84,6 +88,7 @@ export async function main(argv: string[]): Promise<number> {
     .argument('<kind>', `${schemaKinds().join(', ')}`)
     .option('-o, --out <file>', 'เขียนลงไฟล์แทนการพิมพ์ / write to a file')
     .action(async (kind: string, opts: { out?: string }) => {
+      const { schemaCommand } = await import('./schema.js');
       exitCode = await schemaCommand(kind, opts, langOf(program.opts().lang));
     });
 

@@ -2,13 +2,19 @@
  * JSON Schema validation (ajv, draft 2020-12) turned into diagnostics an officer
  * can act on: the line of the offending key or value, the field's Thai title,
  * what was found, and how to fix it — never ajv's "must NOT have additional properties".
+ *
+ * The schemas are compiled ahead of time by `npm run build` (compile.ts writes
+ * dist/validate/compiled-schemas.js), so a validation loads neither ajv's compiler nor
+ * the schema JSON; when that module is missing or was made from other schema files
+ * (running from src/, a schema edited since the build) they are compiled here instead.
  */
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ErrorObject } from 'ajv';
 import { bi, type Bilingual, type Diagnostic, type YamlPath } from '../diagnostics.js';
 import type { LoadedYaml } from '../load/yaml.js';
-import { parseAmount, type AmountProblem } from '../thai/money.js';
+import type { AmountProblem } from '../thai/money.js';
 import { nearest } from './suggest.js';
 import { SCHEMA_DIR } from '../paths.js';
 
@@ -88,42 +94,39 @@ function fieldTitle(schema: SchemaNode | undefined, key: string): string {
   return t ? `${key} (${t})` : key;
 }
 
+/** Every schema file of `dir`, by file name (the key `$ref`s and SchemaValidator.validate use). */
+export function schemaFiles(dir: string): Map<string, string> {
+  return new Map(readdirSync(dir).filter((f) => f.endsWith('.schema.json')).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+}
+
+/** Identifies a set of schema files: the compiled module records the one it was made from. */
+export function schemaHash(files: Map<string, string>): string {
+  const hash = createHash('sha256');
+  for (const [name, text] of files) hash.update(`${name}\0${text}\0`);
+  return hash.digest('hex');
+}
+
+type Validate = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+
+interface CompiledModule {
+  SOURCE_HASH: string;
+  VALIDATORS: Map<string, Validate>;
+}
+
 export class SchemaValidator {
-  private readonly ajv: Ajv2020;
-  private readonly compiled = new Map<string, ValidateFunction>();
+  private constructor(private readonly validatorOf: (schemaFile: string) => Validate | undefined) {}
 
-  constructor(private readonly schemaDir = SCHEMA_DIR) {
-    this.ajv = new Ajv2020({ allErrors: true, verbose: true, strict: false });
-    this.ajv.addFormat('uri', (s: string) => {
-      try {
-        return ['http:', 'https:'].includes(new URL(s).protocol);
-      } catch {
-        return false;
-      }
-    });
-    this.ajv.addKeyword({
-      keyword: 'x-amount',
-      errors: true,
-      validate: function amount(this: unknown, _schema: unknown, data: unknown) {
-        const parsed = parseAmount(data);
-        if (parsed.ok) return true;
-        (amount as unknown as { errors: Partial<ErrorObject>[] }).errors = [{ keyword: 'x-amount', params: { problem: parsed.problem } }];
-        return false;
-      },
-    });
-    this.ajv.addSchema(this.readSchema('common.schema.json'), 'common.schema.json');
-  }
-
-  private readSchema(name: string): SchemaNode {
-    return JSON.parse(readFileSync(join(this.schemaDir, name), 'utf8')) as SchemaNode;
+  static async load(schemaDir = SCHEMA_DIR): Promise<SchemaValidator> {
+    const files = schemaFiles(schemaDir);
+    const compiled = (await import(new URL('./compiled-schemas.js', import.meta.url).href).catch(() => undefined)) as CompiledModule | undefined;
+    if (compiled?.SOURCE_HASH === schemaHash(files)) return new SchemaValidator((name) => compiled.VALIDATORS.get(name));
+    const { compileSchemas } = await import('./compile.js');
+    return new SchemaValidator(compileSchemas(files));
   }
 
   validate(schemaFile: string, doc: LoadedYaml): Diagnostic[] {
-    let fn = this.compiled.get(schemaFile);
-    if (!fn) {
-      fn = this.ajv.compile(this.readSchema(schemaFile));
-      this.compiled.set(schemaFile, fn);
-    }
+    const fn = this.validatorOf(schemaFile);
+    if (!fn) throw new Error(`no schema ${schemaFile}`);
     if (fn(doc.data)) return [];
     return this.toDiagnostics(fn.errors ?? [], doc);
   }

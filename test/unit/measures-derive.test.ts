@@ -110,7 +110,7 @@ describe('the example (seed 003)', () => {
 
   it('renders the charts inline as SVG in the HTML', async () => {
     const d = await deriveDocument(EXAMPLE);
-    const html = renderHtml('measures', d.derived!);
+    const html = await renderHtml('measures', d.derived!);
     expect(html.match(/<svg /g)).toHaveLength(2);
     expect(html).not.toMatch(/<img|data:image/);
   });
