@@ -68,6 +68,9 @@ export async function runBatch(inputs: Input[], opts: BatchOptions): Promise<Out
     const elapsed = () => performance.now() - started;
     const fresh = opts.force ? undefined : await cache.fresh(input.file, output);
     if (fresh) return { input: input.file, output, status: 'up-to-date', pages: fresh.pages, ms: elapsed(), retried: false, diagnostics: [] };
+    // The browser starts while the document is checked (each takes a few hundred ms); should
+    // the document be invalid, a failure to start is reported only when a PDF needs the browser.
+    void getPrinter().catch(() => undefined);
     const checked = await deriveDocument(input.file);
     if (hasErrors(checked.diagnostics)) return { input: input.file, status: 'invalid', ms: elapsed(), retried: false, diagnostics: checked.diagnostics };
 

@@ -32,14 +32,15 @@
  * Independently, `table[data-keep-rows-below="5.5cm"]` keeps rows shorter than that
  * whole (break-inside: avoid) while longer rows may run over a page.
  */
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFRef, type PDFObject } from 'pdf-lib';
 import type { Page } from 'puppeteer-core';
+import { loadPdf } from './pdf.js';
 
 const MAX_PASSES = 8;
 
 /** Page (1-based) of every named destination in the PDF. */
 export async function readDestinations(pdf: Uint8Array): Promise<Map<string, number>> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const doc = await loadPdf(pdf);
   const ctx = doc.context;
   const pageNumber = new Map<string, number>();
   doc.getPages().forEach((p, i) => pageNumber.set(p.ref.toString(), i + 1));

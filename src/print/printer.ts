@@ -6,7 +6,6 @@
  */
 import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { bi, UserError, type Diagnostic } from '../diagnostics.js';
@@ -17,6 +16,7 @@ import { findBrowser } from './browser.js';
 import { finishPdf, loadPdf, readOutline, type OutlineEntry } from './pdf.js';
 import type { PDFDocument } from 'pdf-lib';
 import { printWithContinuedTables } from './continued.js';
+import { digitsOf, fillTocNumbers, placeTocPlaceholders, PLACEHOLDER_SIZE } from './toc.js';
 
 /** A made-up origin: requests to it are answered from memory, never from a network. */
 const ORIGIN = 'http://ita-report.invalid';
@@ -56,6 +56,8 @@ export interface PrintResult {
   warnings: Diagnostic[];
   /** Files next to the YAML that the document loaded (images): inputs of an incremental build. */
   loadedFiles: string[];
+  /** How many times Chromium printed the document: 1 unless a table was cut for "(ต่อ)" headers. */
+  prints: number;
 }
 
 /** A document that took longer than the time limit; the browser may be hung. */
@@ -256,14 +258,21 @@ export class Printer {
     const loaded: string[] = [];
     this.pageJobs.set(page, { job, blocked, loaded });
     const lap = stopwatch();
+    // The glyph check needs only the text: it runs on its own page while this one loads and prints.
+    const glyphCheck = this.glyphs.missing(this.browser, textCharacters(job.html));
+    glyphCheck.catch(() => undefined);
     await page.goto(`${ORIGIN}/document.html?n=${++this.navigations}`, { waitUntil: 'load', timeout: this.timeout });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     lap('load');
-    const missing = await this.glyphs.missing(this.browser, await documentCharacters(page));
+    let prints = 0;
+    const pdf = await this.printWithToc(page, job, () => {
+      prints += 1;
+      return page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: this.timeout });
+    });
+    lap('print');
+    const missing = await glyphCheck;
     if (missing.length > 0) throw fallbackError(job, missing);
     lap('font check');
-    const pdf = await this.printWithToc(page, job);
-    lap('print');
     const finished = await finishPdf(pdf, job.meta, job.date, job.producer);
     lap('finish');
     const warnings: Diagnostic[] = blocked.map((url) => ({
@@ -271,81 +280,57 @@ export class Printer {
       message: bi(`ไม่โหลด ${url} เพราะเอกสารโหลดได้เฉพาะไฟล์ในเครื่อง`, `did not load ${url}: documents may load local files only`),
       hint: bi('ใช้ไฟล์ที่อยู่ในโฟลเดอร์เดียวกับไฟล์ YAML', "use a file in the YAML file's folder"),
     }));
-    return { pdf: finished.bytes, pages: finished.pages, warnings, loadedFiles: [...new Set(loaded)] };
-  }
-
-  private pdfOnce(page: Page): Promise<Uint8Array> {
-    return page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: this.timeout });
+    return { pdf: finished.bytes, pages: finished.pages, warnings, loadedFiles: [...new Set(loaded)], prints };
   }
 
   /**
-   * Chromium has no target-counter(): print once, read from the outline where each
-   * heading landed, write those numbers into the contents, print again, and repeat
-   * until nothing moves (the numbers' width can in theory push a heading over).
+   * The contents get their page numbers from the same print (toc.ts): the boxes are laid
+   * out for numbers of `places` digits, so a document of more pages than that is printed
+   * again with wider boxes; 3 digits serve every document below 1,000 pages.
    */
-  /**
-   * Page numbers of the contents from earlier prints, by the HTML's hash (same content,
-   * same layout) and by file (an edit rarely moves a heading). They are only a first
-   * guess: the printed outline must confirm them, else the passes go on as usual.
-   */
-  private readonly tocPages = new Map<string, Record<string, number>>();
-
-  private rememberToc(keys: string[], pages: Record<string, number>): void {
-    for (const key of keys) {
-      this.tocPages.delete(key);
-      this.tocPages.set(key, pages);
-    }
-    while (this.tocPages.size > 2000) this.tocPages.delete(this.tocPages.keys().next().value!);
-  }
-
-  private async fillToc(page: Page, pages: Record<string, number>, digits: DigitStyle): Promise<void> {
-    await page.evaluate(
-      (entries: [string, number][], thai: boolean) => {
-        const toThai = (s: string) => s.replace(/[0-9]/g, (d) => String.fromCharCode(0x0e50 + Number(d)));
-        const map = new Map(entries);
-        for (const el of Array.from(document.querySelectorAll<HTMLElement>('[data-toc-for]'))) {
-          const n = map.get(el.dataset.tocFor ?? '');
-          el.textContent = n === undefined ? '' : thai ? toThai(String(n)) : String(n);
-        }
-      },
-      Object.entries(pages),
-      digits === 'thai',
-    );
-  }
-
-  /**
-   * Chromium has no target-counter(): print, read from the outline where each heading
-   * landed, write those numbers into the contents, print again, and repeat until the
-   * printed numbers are the ones the outline shows (nothing moved).
-   */
-  private async printWithToc(page: Page, job: PrintJob): Promise<Uint8Array | PDFDocument> {
+  private async printWithToc(page: Page, job: PrintJob, pdfOnce: () => Promise<Uint8Array>): Promise<Uint8Array | PDFDocument> {
+    const print = () => printWithContinuedTables(page, pdfOnce);
     const hasToc = await page.evaluate(() => document.querySelector('[data-toc-for]') !== null);
-    if (!hasToc) return printWithContinuedTables(page, () => this.pdfOnce(page));
+    if (!hasToc) return print();
     const headings = await page.evaluate(() =>
       Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6')).map((h) => ({
         id: h.id || h.closest('[id]')?.id || '',
         text: (h.textContent ?? '').replace(/\s+/g, ''),
       })),
     );
-    const keys = [`html:${createHash('sha256').update(job.html).digest('hex')}`, `file:${resolve(job.file)}`];
-    const guess = this.tocPages.get(keys[0]!) ?? this.tocPages.get(keys[1]!);
-    let previous = '';
-    if (guess) {
-      await this.fillToc(page, guess, job.digits);
-      previous = JSON.stringify(guess);
+    for (let places = 3; ; places++) {
+      const boxes = await page.evaluate(placeTocPlaceholders, digitsOf(job.digits), places, PLACEHOLDER_SIZE);
+      const doc = await loadPdf(await print());
+      const pages = pagesOfHeadings(headings, await readOutline(doc));
+      const numbers = boxes.map((b) => pages[b.id]);
+      if (numbers.some((n) => n !== undefined && String(n).length > places)) continue;
+      if (fillTocNumbers(doc, boxes, numbers)) return doc;
+      return this.printTocNumbers(page, job, headings, pages, pdfOnce);
     }
-    let pdf = await printWithContinuedTables(page, () => this.pdfOnce(page));
-    for (let pass = 0; pass < 4; pass++) {
-      const loaded = await loadPdf(pdf);
-      const pages = pagesOfHeadings(headings, await readOutline(loaded));
-      const signature = JSON.stringify(pages);
-      if (signature === previous) {
-        this.rememberToc(keys, pages);
-        return loaded;
-      }
-      previous = signature;
-      await this.fillToc(page, pages, job.digits);
-      pdf = await this.pdfOnce(page);
+  }
+
+  /**
+   * The way without toc.ts's placeholders (should Chromium ever draw them otherwise):
+   * write the numbers into the page and print again, until the outline confirms them.
+   * The boxes keep their fixed width, so this takes one more print.
+   */
+  private async printTocNumbers(page: Page, job: PrintJob, headings: Heading[], pages: Record<string, number>, pdfOnce: () => Promise<Uint8Array>): Promise<PDFDocument> {
+    for (let pass = 0; pass < 3; pass++) {
+      await page.evaluate(
+        (entries: [string, number][], digits: string) => {
+          const map = new Map(entries);
+          for (const el of Array.from(document.querySelectorAll<HTMLElement>('[data-toc-for]'))) {
+            const n = map.get(el.dataset.tocFor ?? '');
+            el.textContent = n === undefined ? '' : String(n).replace(/[0-9]/g, (d) => digits[Number(d)]!);
+          }
+        },
+        Object.entries(pages),
+        digitsOf(job.digits),
+      );
+      const doc = await loadPdf(await pdfOnce());
+      const printed = pagesOfHeadings(headings, await readOutline(doc));
+      if (JSON.stringify(printed) === JSON.stringify(pages)) return doc;
+      pages = printed;
     }
     throw new UserError([
       {
@@ -355,6 +340,11 @@ export class Printer {
       },
     ]);
   }
+}
+
+interface Heading {
+  id: string;
+  text: string;
 }
 
 /** ITA_REPORT_PROFILE=1 prints how long each printing stage took, to find where time goes. */
@@ -368,7 +358,7 @@ function stopwatch(): (stage: string) => void {
 }
 
 /** Chromium's outline lists the headings in document order; match them up (by text when counts differ). */
-function pagesOfHeadings(headings: { id: string; text: string }[], outline: OutlineEntry[]): Record<string, number> {
+function pagesOfHeadings(headings: Heading[], outline: OutlineEntry[]): Record<string, number> {
   const pages: Record<string, number> = {};
   const norm = (s: string) => s.replace(/\s+/g, '');
   if (outline.length === headings.length) {
@@ -393,15 +383,23 @@ function contentTypeOf(file: string): string {
   return ({ png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', svg: 'image/svg+xml', gif: 'image/gif', webp: 'image/webp' } as Record<string, string>)[ext ?? ''] ?? 'application/octet-stream';
 }
 
-/** The characters a document shows, including generated ones (page numbers, list markers). */
-async function documentCharacters(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const set = new Set<string>();
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) for (const ch of n.textContent ?? '') set.add(ch);
-    for (const ch of '- ()0123456789๐๑๒๓๔๕๖๗๘๙') set.add(ch);
-    return [...set].filter((c) => !/\s/.test(c));
-  });
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/**
+ * The characters a document shows, read from its HTML (the text of the body, entities
+ * decoded), plus those the printing adds (page numbers, list markers, "(ต่อ)").
+ */
+function textCharacters(html: string): string[] {
+  const body = html.slice(Math.max(0, html.search(/<body[\s>]/i)));
+  const text = body
+    .replace(/<(style|script)\b[\s\S]*?<\/\1\s*>/gi, '')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) =>
+      name[0] === '#' ? String.fromCodePoint(parseInt(name.slice(name[1] === 'x' || name[1] === 'X' ? 2 : 1), name[1] === 'x' || name[1] === 'X' ? 16 : 10)) : (ENTITIES[name.toLowerCase()] ?? whole),
+    );
+  const set = new Set<string>([...'- ()0123456789๐๑๒๓๔๕๖๗๘๙ต่อ']);
+  for (const ch of text) set.add(ch);
+  return [...set].filter((c) => !/\s/.test(c));
 }
 
 /**
