@@ -199,8 +199,11 @@ export interface BuildResult extends Derived {
   dependencies: string[];
 }
 
-/** `opts.derived`: the result of deriveDocument(file) when the caller already has it (a batch checks first). */
-export async function buildDocument(file: string, printer: Printer, opts: { outDir?: string; output?: string; derived?: Derived } = {}): Promise<BuildResult> {
+/**
+ * `opts.derived`: the result of deriveDocument(file) when the caller already has it (a batch
+ * checks first). `printer` may still be starting: the HTML is rendered meanwhile.
+ */
+export async function buildDocument(file: string, printer: Printer | Promise<Printer>, opts: { outDir?: string; output?: string; derived?: Derived } = {}): Promise<BuildResult> {
   const started = performance.now();
   const derived = { ...(opts.derived ?? (await deriveDocument(file))), dependencies: [] as string[] };
   if (derived.doc && isAuthorityFile(derived.doc.data) && !hasErrors(derived.diagnostics)) {
@@ -217,7 +220,7 @@ export async function buildDocument(file: string, printer: Printer, opts: { outD
   if (process.env.ITA_REPORT_KEEP_HTML) await mkdir(dirname(output), { recursive: true }).then(() => writeFile(output.replace(/\.pdf$/, '.html'), html));
   let printed;
   try {
-    printed = await printer.print({
+    printed = await (await printer).print({
     file,
     html,
     meta: derived.derived.meta,

@@ -18,8 +18,10 @@ export class CliProcess {
   exitCode: number | null | undefined;
   private readonly exited: Promise<number | null>;
 
-  constructor(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
-    this.proc = spawn(process.execPath, [CLI, ...args], { cwd: opts.cwd, env: { ...process.env, ...opts.env } });
+  /** `command`: what runs the CLI (default node with bin/ita-report.js); the arguments follow it. */
+  constructor(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; command?: string[] } = {}) {
+    const [cmd, ...pre] = opts.command ?? [process.execPath, CLI];
+    this.proc = spawn(cmd!, [...pre, ...args], { cwd: opts.cwd, env: { ...process.env, ...opts.env } });
     const take = (stream: 'out' | 'err') => (chunk: Buffer) => {
       const parts = (this.partial[stream] + chunk.toString('utf8')).split('\n');
       this.partial[stream] = parts.pop() ?? '';

@@ -5,7 +5,7 @@
  * it touched (retried once on a fresh browser) instead of stopping the run.
  */
 import { resolve } from 'node:path';
-import { bi, hasErrors, UserError, type Diagnostic } from '../diagnostics.js';
+import { bi, hasErrors, UserError, type Bilingual, type Diagnostic } from '../diagnostics.js';
 import { buildDocument, deriveDocument, outputPathFor } from '../pipeline.js';
 import { Printer, PrintTimeoutError } from '../print/printer.js';
 import { BuildCache, toolFingerprint } from './cache.js';
@@ -35,10 +35,27 @@ export interface BatchOptions {
   onDone?(outcome: Outcome): void;
   /** Reuse a running printer (tests, watch mode); otherwise one is launched when the first PDF is needed. */
   printer?: Printer;
+  /** Stops the run (a signal): no document is started after it, the browser launched here is closed. */
+  signal?: AbortSignal;
+  /** --verbose lines of the browser launched here. */
+  verbose?: (line: Bilingual) => void;
 }
 
 export function outputFor(input: Input, outDir: string | undefined): string {
   return outDir ? resolve(outDir, input.relativeOutput) : outputPathFor(input.file);
+}
+
+/** Why a document failed to print, for the officer: a time limit says which option raises it. */
+export function printFailure(file: string, err: unknown, retryHint: Bilingual): Diagnostic {
+  if (err instanceof PrintTimeoutError) {
+    return {
+      severity: 'error', code: 'print/timeout', file, line: 0, column: 0, path: [],
+      message: bi(`พิมพ์ PDF นานเกินเวลาที่กำหนด (--timeout ${err.seconds} วินาที)`, `printing took longer than the time limit (--timeout ${err.seconds} s)`),
+      hint: bi(`เพิ่มเวลาด้วย --timeout เช่น --timeout ${Math.min(86_400, err.seconds * 2)}`, `raise the limit with --timeout, e.g. --timeout ${Math.min(86_400, err.seconds * 2)}`),
+    };
+  }
+  const first = (err as Error)?.message?.split('\n')[0] ?? String(err);
+  return { severity: 'error', code: 'print/failed', file, line: 0, column: 0, path: [], message: bi(`พิมพ์ PDF ไม่สำเร็จ: ${first}`, `printing failed: ${first}`), hint: retryHint };
 }
 
 function isBrowserFailure(err: unknown, printer: Printer | undefined): boolean {
@@ -52,12 +69,17 @@ export async function runBatch(inputs: Input[], opts: BatchOptions): Promise<Out
   const cache = new BuildCache(await toolFingerprint(''));
   let printer = opts.printer;
   let launching: Promise<Printer> | undefined;
+  const stopped = () => opts.signal?.aborted === true;
   const getPrinter = async () => {
     if (printer) return printer;
-    launching ??= Printer.launch({ browserPath: opts.browserPath, timeout: opts.timeout });
+    if (stopped()) throw new Error('stopped');
+    launching ??= Printer.launch({ browserPath: opts.browserPath, timeout: opts.timeout, verbose: opts.verbose });
     printer = await launching;
     return printer;
   };
+  // Stopped: the browser launched here closes now (killed if busy), so the documents printing on it end too.
+  const closeOwnBrowser = () => void launching?.then((p) => p.close(500), () => undefined);
+  opts.signal?.addEventListener('abort', closeOwnBrowser, { once: true });
 
   const outcomes: Outcome[] = new Array(inputs.length);
   let next = 0;
@@ -68,6 +90,7 @@ export async function runBatch(inputs: Input[], opts: BatchOptions): Promise<Out
     const elapsed = () => performance.now() - started;
     const fresh = opts.force ? undefined : await cache.fresh(input.file, output);
     if (fresh) return { input: input.file, output, status: 'up-to-date', pages: fresh.pages, ms: elapsed(), retried: false, diagnostics: [] };
+    if (stopped()) return { input: input.file, status: 'failed', ms: elapsed(), retried: false, diagnostics: [] };
     // The browser starts while the document is checked (each takes a few hundred ms); should
     // the document be invalid, a failure to start is reported only when a PDF needs the browser.
     void getPrinter().catch(() => undefined);
@@ -77,12 +100,15 @@ export async function runBatch(inputs: Input[], opts: BatchOptions): Promise<Out
     let retried = false;
     for (;;) {
       try {
-        const p = await getPrinter();
-        const result = await buildDocument(input.file, p, { output, derived: checked });
+        // Awaited by buildDocument after rendering; a launch failure surfaces there.
+        const ready = getPrinter();
+        ready.catch(() => undefined);
+        const result = await buildDocument(input.file, ready, { output, derived: checked });
         if (!result.output) return { input: input.file, status: 'failed', ms: elapsed(), retried, diagnostics: result.diagnostics };
         await cache.record(input.file, result.output, result.dependencies, result.pages ?? 0);
         return { input: input.file, output: result.output, status: 'built', pages: result.pages, ms: elapsed(), retried, diagnostics: result.diagnostics };
       } catch (err) {
+        if (stopped()) return { input: input.file, status: 'failed', ms: elapsed(), retried, diagnostics: [] };
         if (err instanceof UserError) throw err;
         if (!retried && isBrowserFailure(err, printer)) {
           retried = true;
@@ -94,13 +120,7 @@ export async function runBatch(inputs: Input[], opts: BatchOptions): Promise<Out
           status: 'failed',
           ms: elapsed(),
           retried,
-          diagnostics: [
-            {
-              severity: 'error', code: 'print/failed', file: input.file, line: 0, column: 0, path: [],
-              message: bi(`พิมพ์ PDF ไม่สำเร็จ: ${(err as Error).message.split('\n')[0]}`, `printing failed: ${(err as Error).message.split('\n')[0]}`),
-              hint: bi('ลองสั่งใหม่ ถ้ายังไม่ได้ให้แจ้งผู้พัฒนาพร้อมไฟล์นี้', 'try again; if it keeps failing, report it with this file'),
-            },
-          ],
+          diagnostics: [printFailure(input.file, err, bi('ลองสั่งใหม่ ถ้ายังไม่ได้ให้แจ้งผู้พัฒนาพร้อมไฟล์นี้', 'try again; if it keeps failing, report it with this file'))],
         };
       }
     }
@@ -109,7 +129,7 @@ export async function runBatch(inputs: Input[], opts: BatchOptions): Promise<Out
   const worker = async () => {
     for (;;) {
       const i = next++;
-      if (i >= inputs.length) return;
+      if (i >= inputs.length || stopped()) return;
       const input = inputs[i]!;
       opts.onStart?.(input);
       const outcome = await buildOne(input);
@@ -121,8 +141,10 @@ export async function runBatch(inputs: Input[], opts: BatchOptions): Promise<Out
   try {
     await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.jobs, inputs.length)) }, worker));
   } finally {
+    opts.signal?.removeEventListener('abort', closeOwnBrowser);
     await cache.save();
-    if (printer && printer !== opts.printer) await printer.close();
+    const own = printer ?? (await launching?.catch(() => undefined));
+    if (own && own !== opts.printer) await own.close();
   }
   return outcomes;
 }

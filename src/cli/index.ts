@@ -48,8 +48,9 @@ export async function main(argv: string[]): Promise<number> {
     .option('-f, --force', 'สร้างใหม่ทั้งหมดแม้ไม่มีการเปลี่ยนแปลง / rebuild even when nothing changed')
     .option('--shard <k/n>', 'สร้างเฉพาะส่วนที่ k จาก n ส่วน (สำหรับ CI matrix) / build only slice k of n')
     .option('--json', 'พิมพ์สรุปผลเป็น JSON / print a machine-readable summary')
-    .option('--timeout <seconds>', 'เวลาสูงสุดต่อเอกสาร (ค่าเริ่มต้น 120) / time limit per document', undefined)
+    .option('--timeout <seconds>', 'เวลาสูงสุดต่อเอกสาร 1–86400 วินาที (ค่าเริ่มต้น 120) / time limit per document, 1–86400 s', undefined)
     .option('-w, --watch', 'สร้างใหม่ทุกครั้งที่บันทึกไฟล์ จนกว่าจะกด Ctrl+C / rebuild on every change until Ctrl+C')
+    .option('--verbose', 'แสดงเบราว์เซอร์ที่ใช้และสถานะ sandbox / say which browser prints and whether its sandbox is on')
     .action(async (files: string[], opts: BuildOptions) => {
       const lang = langOf(program.opts().lang);
       exitCode = opts.watch
@@ -63,9 +64,10 @@ export async function main(argv: string[]): Promise<number> {
     .argument('<file>', 'ไฟล์ YAML / YAML file')
     .option('-p, --port <n>', `พอร์ตบนเครื่องนี้ (ค่าเริ่มต้น 7878) / local port`)
     .option('--browser <path>', 'โปรแกรม Chrome/Edge/Chromium ที่ใช้พิมพ์ / browser executable for printing')
-    .option('--timeout <seconds>', 'เวลาสูงสุดในการพิมพ์ (ค่าเริ่มต้น 120) / time limit per build')
+    .option('--timeout <seconds>', 'เวลาสูงสุดในการพิมพ์ 1–86400 วินาที (ค่าเริ่มต้น 120) / time limit per build, 1–86400 s')
     .option('--no-open', 'ไม่ต้องเปิดเว็บเบราว์เซอร์ให้ / do not open a web browser')
-    .action(async (file: string, opts: { port?: string; browser?: string; timeout?: string; open?: boolean }) => {
+    .option('--verbose', 'แสดงเบราว์เซอร์ที่ใช้และสถานะ sandbox / say which browser prints and whether its sandbox is on')
+    .action(async (file: string, opts: { port?: string; browser?: string; timeout?: string; open?: boolean; verbose?: boolean }) => {
       const { previewCommand } = await import('./preview.js');
       exitCode = await previewCommand(file, opts, langOf(program.opts().lang));
     });

@@ -17,6 +17,7 @@ import { basename, join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic, type Lang } from '../diagnostics.js';
 import { display, outcomeLine } from './progress.js';
+import { parseTimeout, timeoutUsage, verboseWriter } from './build.js';
 import { runUntilStopped, WatchSession, type WatchBuild } from './watch.js';
 
 export const DEFAULT_PREVIEW_PORT = 7878;
@@ -27,6 +28,7 @@ export interface PreviewOptions {
   timeout?: string;
   /** Open the page in the computer's web browser (default: yes). */
   open?: boolean;
+  verbose?: boolean;
 }
 
 interface State {
@@ -125,9 +127,13 @@ export async function previewCommand(file: string, opts: PreviewOptions, lang: L
   const th = lang === 'th';
   const explicitPort = opts.port !== undefined;
   const port = explicitPort ? Number(opts.port) : DEFAULT_PREVIEW_PORT;
-  const timeoutSeconds = opts.timeout === undefined ? 120 : Number(opts.timeout);
-  if (!Number.isInteger(port) || port < 0 || port > 65535 || !Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) {
-    process.stderr.write(th ? 'ita-report: --port ต้องเป็นเลขพอร์ต 0–65535 และ --timeout เป็นจำนวนวินาที\n' : 'ita-report: --port takes a port number 0–65535, --timeout seconds\n');
+  const timeout = parseTimeout(opts.timeout);
+  if (timeout === undefined) {
+    process.stderr.write(timeoutUsage(lang));
+    return 2;
+  }
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(th ? 'ita-report: --port ต้องเป็นเลขพอร์ต 0–65535\n' : 'ita-report: --port takes a port number 0–65535\n');
     return 2;
   }
 
@@ -202,7 +208,7 @@ export async function previewCommand(file: string, opts: PreviewOptions, lang: L
   const url = `http://127.0.0.1:${bound}/`;
   process.stdout.write(th ? `ดูตัวอย่าง PDF ได้ที่ ${url}\n` : `preview at ${url}\n`);
 
-  const session = new WatchSession([{ file, output: pdfPath }], { lang, browserPath: opts.browser, timeout: timeoutSeconds * 1000, onBuild });
+  const session = new WatchSession([{ file, output: pdfPath }], { lang, browserPath: opts.browser, timeout, onBuild, verbose: verboseWriter(opts.verbose, lang) });
   let opened = false;
   const openOnce = () => {
     if (opts.open !== false && !opened) {

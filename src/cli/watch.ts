@@ -12,13 +12,15 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, watch, type FSWatcher } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { bi, formatDiagnostic, hasErrors, sortDiagnostics, UserError, type Diagnostic, type Lang } from '../diagnostics.js';
+import { bi, formatDiagnostic, hasErrors, sortDiagnostics, UserError, type Bilingual, type Diagnostic, type Lang } from '../diagnostics.js';
 import { buildDocument, reloadTemplates, type BuildResult } from '../pipeline.js';
 import { Printer } from '../print/printer.js';
 import { TEMPLATE_DIR } from '../paths.js';
 import { expandInputs } from '../batch/inputs.js';
-import { outputFor, type Outcome } from '../batch/run.js';
+import { outputFor, printFailure, type Outcome } from '../batch/run.js';
+import { parseTimeout, timeoutUsage, verboseWriter } from './build.js';
 import { display, outcomeLine } from './progress.js';
+import { onStopSignals, SIGNAL_EXIT, type StopSignal } from './signals.js';
 
 export interface WatchTarget {
   /** The YAML file. */
@@ -45,6 +47,8 @@ export interface WatchOptions {
   onBuild?(build: WatchBuild): void;
   /** Where the officer's lines go (default: stdout, diagnostics to stderr). */
   write?(line: string, stream: 'out' | 'err'): void;
+  /** --verbose: which browser, whether its sandbox is on. */
+  verbose?: (line: Bilingual) => void;
 }
 
 function printLine(line: string, stream: 'out' | 'err'): void {
@@ -96,8 +100,7 @@ export class WatchSession {
   /** Starts the browser, builds every document once and starts watching. */
   async start(): Promise<void> {
     const started = performance.now();
-    // The session closes the browser itself on Ctrl+C (runUntilStopped), after its own clean-up.
-    this.launching = Printer.launch({ browserPath: this.opts.browserPath, timeout: this.opts.timeout, handleSignals: false });
+    this.launching = Printer.launch({ browserPath: this.opts.browserPath, timeout: this.opts.timeout, verbose: this.opts.verbose });
     this.printer = await this.launching;
     this.launchMs = performance.now() - started;
     for (const t of this.targets) {
@@ -167,8 +170,7 @@ export class WatchSession {
           await printer.restart().catch(() => undefined);
           continue;
         }
-        const first = (err as Error).message.split('\n')[0] ?? '';
-        diagnostics = [{ severity: 'error', code: 'print/failed', file: t.file, line: 0, column: 0, path: [], message: bi(`พิมพ์ PDF ไม่สำเร็จ: ${first}`, `printing failed: ${first}`), hint: bi('บันทึกไฟล์อีกครั้งเพื่อลองใหม่', 'save the file again to retry') }];
+        diagnostics = [printFailure(t.file, err, bi('บันทึกไฟล์อีกครั้งเพื่อลองใหม่', 'save the file again to retry'))];
         break;
       }
     }
@@ -271,41 +273,37 @@ export class WatchSession {
   }
 }
 
-/** Runs a session until Ctrl+C (SIGINT) or SIGTERM; resolves with the exit code. */
+/**
+ * Runs a session until Ctrl+C, SIGTERM or SIGHUP; resolves with the exit code: 0 after
+ * Ctrl+C (the usual way to end a watch), 128 + the signal's number after the others.
+ */
 export async function runUntilStopped(session: WatchSession, lang: Lang, cleanup?: () => Promise<void> | void): Promise<number> {
+  let stoppedBy: StopSignal | undefined;
   let stop: () => void = () => undefined;
   const stopped = new Promise<void>((resolveStop) => {
     stop = resolveStop;
   });
-  let signals = 0;
-  const onSignal = () => {
-    signals += 1;
-    // A second Ctrl+C, or a clean-up that hangs, ends the process at once (the browser is killed on exit).
-    if (signals > 1) process.exit(130);
-    setTimeout(() => process.exit(130), 10_000).unref();
+  const stopListening = onStopSignals((signal) => {
+    stoppedBy = signal;
     process.stdout.write(lang === 'th' ? '\nหยุดเฝ้าดูแล้ว ปิดเบราว์เซอร์\n' : '\nstopped watching; closing the browser\n');
     stop();
-  };
-  // Registered before the browser starts, so this runs before puppeteer's own Ctrl+C handler.
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  });
   try {
     await Promise.race([session.start(), stopped]);
     await stopped;
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    stopListening();
     await session.close();
     await cleanup?.();
   }
-  return 0;
+  return stoppedBy === undefined || stoppedBy === 'SIGINT' ? 0 : SIGNAL_EXIT[stoppedBy];
 }
 
 /** `ita-report build --watch FILE…` (files, folders or patterns, as for build). */
-export async function watchCommand(args: string[], opts: { out?: string; browser?: string; timeout?: string }, lang: Lang): Promise<number> {
-  const timeoutSeconds = opts.timeout === undefined ? 120 : Number(opts.timeout);
-  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) {
-    process.stderr.write(lang === 'th' ? 'ita-report: --timeout ต้องเป็นจำนวนวินาที\n' : 'ita-report: --timeout takes seconds\n');
+export async function watchCommand(args: string[], opts: { out?: string; browser?: string; timeout?: string; verbose?: boolean }, lang: Lang): Promise<number> {
+  const timeout = parseTimeout(opts.timeout);
+  if (timeout === undefined) {
+    process.stderr.write(timeoutUsage(lang));
     return 2;
   }
   const expanded = await expandInputs(args);
@@ -314,5 +312,5 @@ export async function watchCommand(args: string[], opts: { out?: string; browser
     return 2;
   }
   const targets = expanded.inputs.map((i) => ({ file: i.file, output: outputFor(i, opts.out) }));
-  return runUntilStopped(new WatchSession(targets, { lang, browserPath: opts.browser, timeout: timeoutSeconds * 1000 }), lang);
+  return runUntilStopped(new WatchSession(targets, { lang, browserPath: opts.browser, timeout, verbose: verboseWriter(opts.verbose, lang) }), lang);
 }

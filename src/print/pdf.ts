@@ -67,38 +67,80 @@ export async function readOutline(pdf: Uint8Array | PDFDocument): Promise<Outlin
 }
 
 /**
- * Chromium names structure elements after its DOM node counter ("node00000098"),
- * which depends on what the browser printed before: renumber them in order so
- * the same input gives the same bytes. The zero-padded form keeps the IDTree sorted.
+ * Chromium names structure elements after its DOM node counter ("node00000098"), which
+ * depends on what the browser printed before: renumber them in the order of the structure
+ * tree itself (depth first, children in /K order), so the same document gives the same
+ * bytes whatever was printed before it. The ids stand in three places: each element's /ID,
+ * the /Headers of table cells, and the IDTree (rebuilt as one sorted list; the zero-padded
+ * form sorts as the numbers do).
  */
 function renumberStructureIds(doc: PDFDocument): void {
-  const ID = /^node\d+$/;
-  // Every place an id can stand: /ID, the IDTree's /Names and /Limits, table /Headers attributes.
-  const visit = (obj: PDFObject | undefined, seen: Set<PDFObject>, fn: (s: PDFString) => PDFString | undefined) => {
-    if (!obj || seen.has(obj)) return;
-    seen.add(obj);
-    if (obj instanceof PDFDict) {
-      for (const [key, value] of obj.entries()) {
-        const swapped = value instanceof PDFString && ID.test(value.asString()) ? fn(value) : undefined;
-        if (swapped) obj.set(key, swapped);
-        else visit(value, seen, fn);
-      }
-    } else if (obj instanceof PDFArray) {
-      for (let i = 0; i < obj.size(); i++) {
-        const value = obj.get(i);
-        const swapped = value instanceof PDFString && ID.test(value.asString()) ? fn(value) : undefined;
-        if (swapped) obj.set(i, swapped);
-        else visit(value, seen, fn);
-      }
+  const ctx = doc.context;
+  const deref = (o: PDFObject | undefined) => (o instanceof PDFRef ? ctx.lookup(o) : o);
+  const root = deref(doc.catalog.get(PDFName.of('StructTreeRoot')));
+  if (!(root instanceof PDFDict)) return;
+  const idOf = (o: PDFObject | undefined) => (o instanceof PDFString || o instanceof PDFHexString ? o.decodeText() : undefined);
+
+  const elements: PDFDict[] = [];
+  const seen = new Set<PDFObject>();
+  const walk = (o: PDFObject | undefined) => {
+    const d = deref(o);
+    if (!d || seen.has(d)) return;
+    seen.add(d);
+    if (d instanceof PDFArray) for (let i = 0; i < d.size(); i++) walk(d.get(i));
+    else if (d instanceof PDFDict && d.has(PDFName.of('S'))) {
+      elements.push(d);
+      walk(d.get(PDFName.of('K')));
     }
   };
-  const objects = doc.context.enumerateIndirectObjects().map(([, o]) => o).filter((o) => o instanceof PDFDict || o instanceof PDFArray);
-  const ids = new Set<string>();
-  const seen = new Set<PDFObject>();
-  for (const o of objects) visit(o, seen, (s) => (ids.add(s.asString()), undefined));
-  const renamed = new Map([...ids].sort().map((old, i) => [old, PDFString.of(`node${String(i + 1).padStart(8, '0')}`)]));
-  const seenAgain = new Set<PDFObject>();
-  for (const o of objects) visit(o, seenAgain, (s) => renamed.get(s.asString()));
+  walk(root.get(PDFName.of('K')));
+
+  const renamed = new Map<string, PDFString>();
+  const rename = (old: string | undefined) => {
+    if (old === undefined) return undefined;
+    let id = renamed.get(old);
+    if (!id) renamed.set(old, (id = PDFString.of(`node${String(renamed.size + 1).padStart(8, '0')}`)));
+    return id;
+  };
+  for (const el of elements) {
+    const id = rename(idOf(el.get(PDFName.of('ID'))));
+    if (id) el.set(PDFName.of('ID'), id);
+  }
+  for (const el of elements) {
+    const attributes = deref(el.get(PDFName.of('A')));
+    for (const a of attributes instanceof PDFArray ? attributes.asArray().map(deref) : [attributes]) {
+      const headers = a instanceof PDFDict ? deref(a.get(PDFName.of('Headers'))) : undefined;
+      if (!(headers instanceof PDFArray)) continue;
+      for (let i = 0; i < headers.size(); i++) {
+        const id = rename(idOf(deref(headers.get(i))));
+        if (id) headers.set(i, id);
+      }
+    }
+  }
+
+  const tree = deref(root.get(PDFName.of('IDTree')));
+  if (!(tree instanceof PDFDict)) return;
+  const entries: [PDFString, PDFObject][] = [];
+  const leaves = (node: PDFObject | undefined, depth: number) => {
+    const n = deref(node);
+    if (!(n instanceof PDFDict) || depth > 32) return;
+    const names = deref(n.get(PDFName.of('Names')));
+    if (names instanceof PDFArray) {
+      for (let i = 0; i + 1 < names.size(); i += 2) {
+        const id = rename(idOf(deref(names.get(i))));
+        if (id) entries.push([id, names.get(i + 1)]);
+      }
+    }
+    const kids = deref(n.get(PDFName.of('Kids')));
+    if (kids instanceof PDFArray) for (let i = 0; i < kids.size(); i++) leaves(kids.get(i), depth + 1);
+    // The old nodes go: pdf-lib writes every object it holds, referred to or not.
+    if (node instanceof PDFRef && n !== tree) ctx.delete(node);
+  };
+  leaves(tree, 0);
+  entries.sort(([a], [b]) => (a.asString() < b.asString() ? -1 : 1));
+  tree.delete(PDFName.of('Kids'));
+  tree.delete(PDFName.of('Limits'));
+  tree.set(PDFName.of('Names'), ctx.obj(entries.flat()));
 }
 
 /** `pdf` may be a document already loaded (to read its outline): parsing a long PDF twice is the cost to avoid. */

@@ -4,26 +4,23 @@
  * files next to the YAML; every other request is blocked, so printing a document
  * never touches the network.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
-import { bi, UserError, type Diagnostic } from '../diagnostics.js';
+import { bi, UserError, type Bilingual, type Diagnostic } from '../diagnostics.js';
 import { FONT_DIR, TEMPLATE_DIR } from '../paths.js';
 import type { DocumentMeta } from '../kinds/kind.js';
 import type { DigitStyle } from '../thai/index.js';
 import { findBrowser } from './browser.js';
-import { finishPdf, loadPdf, readOutline, type OutlineEntry } from './pdf.js';
-import type { PDFDocument } from 'pdf-lib';
-import { printWithContinuedTables } from './continued.js';
-import { digitsOf, fillTocNumbers, placeTocPlaceholders, PLACEHOLDER_SIZE } from './toc.js';
+import { FontCoverage } from './coverage.js';
 
 /** A made-up origin: requests to it are answered from memory, never from a network. */
 const ORIGIN = 'http://ita-report.invalid';
 
 /** Flags that keep Chromium from stalling on a closed network or a locked-down machine. */
 const CHROMIUM_ARGS = [
-  '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
   '--disable-component-update',
@@ -61,14 +58,103 @@ export interface PrintResult {
 }
 
 /** A document that took longer than the time limit; the browser may be hung. */
-export class PrintTimeoutError extends Error {}
+export class PrintTimeoutError extends Error {
+  constructor(readonly seconds: number) {
+    super(`printing took longer than ${seconds} s (--timeout)`);
+  }
+}
 
 export interface PrinterOptions {
   browserPath?: string;
   /** Milliseconds for one document's printing before it is given up. */
   timeout?: number;
-  /** Let puppeteer kill the browser and exit on Ctrl+C (default); --watch handles the signals itself. */
-  handleSignals?: boolean;
+  /** Where --verbose lines go: which browser, whether its sandbox is on. */
+  verbose?: (line: Bilingual) => void;
+}
+
+/**
+ * Each browser gets a profile folder named after this process, removed when the browser
+ * closes; a process killed outright leaves its folder behind, and the next run removes it.
+ */
+const PROFILE_PREFIX = 'ita-report-chromium-';
+
+async function removeStaleProfiles(): Promise<void> {
+  const entries = await readdir(tmpdir()).catch(() => [] as string[]);
+  for (const name of entries) {
+    const pid = Number(/^ita-report-chromium-(\d+)-/.exec(name)?.[1]);
+    if (!pid || pid === process.pid || isAlive(pid)) continue;
+    await rm(join(tmpdir(), name), { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Chromium is driven over a pipe (never a debugging port another local user could reach),
+ * so it also ends by itself when this process dies. Its sandbox stays on unless it cannot
+ * run: as root Chromium refuses it, and some containers forbid what it needs.
+ */
+/** The profile folder of each browser started here. */
+const profiles = new WeakMap<Browser, string>();
+
+/**
+ * Closes a browser and removes its profile folder. A browser busy printing may not close
+ * for a while: after `graceMs` it is killed, with every process it started. What counts is
+ * that its process has ended, not that puppeteer has heard back.
+ */
+async function closeBrowser(browser: Browser, graceMs: number): Promise<void> {
+  const proc = browser.process();
+  const running = () => proc?.pid !== undefined && proc.exitCode === null && proc.signalCode === null;
+  const exited = running() ? new Promise((resolveExit) => proc!.once('exit', resolveExit)) : Promise.resolve();
+  const kill = () => {
+    if (!running()) return;
+    try {
+      // Chromium leads its own process group (puppeteer starts it detached).
+      process.kill(process.platform === 'win32' ? proc!.pid! : -proc!.pid!, 'SIGKILL');
+    } catch {
+      proc!.kill('SIGKILL');
+    }
+  };
+  const timer = setTimeout(kill, graceMs);
+  await Promise.race([browser.close().catch(kill), exited]);
+  clearTimeout(timer);
+  await exited;
+  await browser.disconnect().catch(() => undefined);
+  const profile = profiles.get(browser);
+  if (profile) await rm(profile, { recursive: true, force: true }).catch(() => undefined);
+}
+
+async function startChromium(executablePath: string, sandbox: boolean, protocolTimeout: number): Promise<Browser> {
+  const profile = await mkdtemp(join(tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));
+  try {
+    const browser = await puppeteer.launch({
+      executablePath,
+      headless: true,
+      pipe: true,
+      userDataDir: profile,
+      args: [...(sandbox ? [] : ['--no-sandbox']), ...CHROMIUM_ARGS],
+      // The commands handle Ctrl+C, SIGTERM and SIGHUP themselves (close, clean up, exit code).
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+      protocolTimeout,
+    });
+    // Puppeteer stops listening to the pipe when the browser closes; a message still on its
+    // way then fails with EPIPE, and an error nobody listens to would end this process.
+    for (const stream of browser.process()?.stdio ?? []) stream?.on('error', () => undefined);
+    profiles.set(browser, profile);
+    return browser;
+  } catch (err) {
+    await rm(profile, { recursive: true, force: true }).catch(() => undefined);
+    throw err;
+  }
 }
 
 function fontStylesheet(): string {
@@ -93,32 +179,58 @@ export class Printer {
 
   static async launch(opts: PrinterOptions = {}): Promise<Printer> {
     const choice = await findBrowser(opts.browserPath);
-    const launchBrowser = async () => {
+    const say = opts.verbose ?? (() => undefined);
+    say(bi(`เบราว์เซอร์: ${choice.path} (พบจาก ${choice.source}) ควบคุมผ่าน pipe ไม่เปิดพอร์ต`, `browser: ${choice.path} (found by ${choice.source}), driven over a pipe, no port open`));
+    const timeout = opts.timeout ?? 120_000;
+    // Chromium will not start as root with its sandbox.
+    let sandbox = process.getuid?.() !== 0;
+    if (!sandbox) say(bi('ปิด sandbox ของเบราว์เซอร์ เพราะทำงานในสิทธิ์ root', "the browser's sandbox is off: running as root"));
+    await removeStaleProfiles();
+    const failed = (err: unknown) =>
+      new UserError([
+        {
+          severity: 'error', code: 'browser/launch', file: choice.path, line: 0, column: 0, path: [],
+          message: bi(`เปิดเบราว์เซอร์ไม่สำเร็จ: ${(err as Error).message.split('\n')[0]}`, `the browser failed to start: ${(err as Error).message.split('\n')[0]}`),
+          hint: bi('ตรวจว่าเบราว์เซอร์ทำงานได้ หรือระบุตัวอื่นด้วย --browser', 'check that the browser runs, or choose another with --browser'),
+        },
+      ]);
+    const launchBrowser = async (): Promise<Browser> => {
       try {
-        return await puppeteer.launch({
-          executablePath: choice.path,
-          headless: true,
-          args: CHROMIUM_ARGS,
-          handleSIGINT: opts.handleSignals ?? true,
-          handleSIGTERM: opts.handleSignals ?? true,
-          handleSIGHUP: opts.handleSignals ?? true,
-          protocolTimeout: (opts.timeout ?? 120_000) + 30_000,
-        });
+        return await startChromium(choice.path, sandbox, timeout + 30_000);
       } catch (err) {
-        throw new UserError([
-          {
-            severity: 'error', code: 'browser/launch', file: choice.path, line: 0, column: 0, path: [],
-            message: bi(`เปิดเบราว์เซอร์ไม่สำเร็จ: ${(err as Error).message.split('\n')[0]}`, `the browser failed to start: ${(err as Error).message.split('\n')[0]}`),
-            hint: bi('ตรวจว่าเบราว์เซอร์ทำงานได้ หรือระบุตัวอื่นด้วย --browser', 'check that the browser runs, or choose another with --browser'),
-          },
-        ]);
+        if (!sandbox) throw failed(err);
+        // A container without the kernel features the sandbox needs: print without it.
+        sandbox = false;
+        say(bi(`ปิด sandbox ของเบราว์เซอร์ เพราะเปิดพร้อม sandbox ไม่ได้ (${(err as Error).message.split('\n')[0]})`, `the browser's sandbox is off: the browser did not start with it (${(err as Error).message.split('\n')[0]})`));
+        try {
+          return await startChromium(choice.path, sandbox, timeout + 30_000);
+        } catch (again) {
+          throw failed(again);
+        }
       }
     };
-    return new Printer(await launchBrowser(), launchBrowser, opts.timeout ?? 120_000);
+    const printer = new Printer(await launchBrowser(), launchBrowser, timeout);
+    printer.openSpare();
+    return printer;
   }
 
-  async close(): Promise<void> {
-    await this.browser.close().catch(() => undefined);
+  private closed = false;
+  private markClosed: (err: Error) => void = () => undefined;
+  /** Rejects when close() is called: documents still printing give up. */
+  private readonly whenClosed = new Promise<never>((_, reject) => {
+    this.markClosed = reject;
+  });
+
+  /**
+   * Closes the browser for good (a document still printing fails; none is started again);
+   * one still busy after `graceMs` (a stop in the middle of a print) is killed.
+   */
+  async close(graceMs = 5000): Promise<void> {
+    this.closed = true;
+    this.whenClosed.catch(() => undefined);
+    this.markClosed(new Error('the browser was closed'));
+    await this.relaunching?.catch(() => undefined);
+    await closeBrowser(this.browser, graceMs);
   }
 
   /** The browser's process id (tests kill it to check recovery). */
@@ -135,11 +247,11 @@ export class Printer {
    * one relaunch; documents still printing on the old browser fail and are retried.
    */
   async restart(): Promise<void> {
+    if (this.closed) return;
     this.relaunching ??= (async () => {
       const old = this.browser;
       this.browser = await this.launchBrowser();
-      old.process()?.kill('SIGKILL');
-      await old.close().catch(() => undefined);
+      await closeBrowser(old, 0);
     })().finally(() => {
       this.relaunching = undefined;
     });
@@ -201,13 +313,28 @@ export class Printer {
 
   /**
    * Pages are kept and reused for the next document (a new page costs 100–300 ms);
-   * navigating to the next document replaces everything the previous one had.
+   * navigating to the next document replaces everything the previous one had. The first
+   * page is opened as soon as the browser has started, while the document is rendered.
    */
   private async acquirePage(): Promise<Page> {
     const browser = this.browser;
-    const idle = this.idlePages.get(browser);
-    const reused = idle?.pop();
+    const reused = this.idlePages.get(browser)?.pop();
     if (reused && !reused.isClosed()) return reused;
+    const spare = this.spare?.browser === browser ? this.spare.page : undefined;
+    this.spare = undefined;
+    const page = await spare?.catch(() => undefined);
+    return page && !page.isClosed() ? page : this.openPage(browser);
+  }
+
+  private spare: { browser: Browser; page: Promise<Page> } | undefined;
+
+  private openSpare(): void {
+    const page = this.openPage(this.browser);
+    page.catch(() => undefined);
+    this.spare = { browser: this.browser, page };
+  }
+
+  private async openPage(browser: Browser): Promise<Page> {
     const page = await browser.newPage();
     page.setDefaultTimeout(this.timeout);
     await page.setRequestInterception(true);
@@ -231,16 +358,23 @@ export class Printer {
 
   async print(job: PrintJob): Promise<PrintResult> {
     if (this.relaunching) await this.relaunching;
+    if (this.closed) throw new Error('the browser was closed');
     if (!this.browser.connected) await this.restart();
-    const page = await this.acquirePage();
+    let page: Page | undefined;
     let timer: NodeJS.Timeout | undefined;
-    // A page that never finishes (or a hung browser) must not stall a batch: give up after the time limit.
+    // A page that never finishes (or a hung browser) must not stall a batch: give up after the
+    // time limit, or at once when the printer is closed (a call to a killed browser may never return).
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new PrintTimeoutError(`printing took longer than ${Math.round(this.timeout / 1000)} s`)), this.timeout);
+      timer = setTimeout(() => reject(new PrintTimeoutError(Math.round(this.timeout / 1000))), this.timeout);
     });
     let healthy = false;
     try {
-      const result = await Promise.race([this.printOn(page, job), timeout]);
+      const printing = (async () => {
+        page = await this.acquirePage();
+        return this.printOn(page, job);
+      })();
+      printing.catch(() => undefined);
+      const result = await Promise.race([printing, timeout, this.whenClosed]);
       healthy = true;
       return result;
     } catch (err) {
@@ -249,23 +383,28 @@ export class Printer {
       throw err;
     } finally {
       clearTimeout(timer);
-      this.releasePage(page, healthy);
+      if (page) this.releasePage(page, healthy);
     }
   }
+
 
   private async printOn(page: Page, job: PrintJob): Promise<PrintResult> {
     const blocked: string[] = [];
     const loaded: string[] = [];
     this.pageJobs.set(page, { job, blocked, loaded });
     const lap = stopwatch();
-    // The glyph check needs only the text: it runs on its own page while this one loads and prints.
+    // The glyph check needs only the text: it runs (when it needs Chromium, on its own page) while this one loads and prints.
     const glyphCheck = this.glyphs.missing(this.browser, textCharacters(job.html));
     glyphCheck.catch(() => undefined);
+    // pdf-lib and the passes are loaded while the page loads (the first document waits on Chromium then).
+    const passes = Promise.all([import('./toc.js'), import('./pdf.js')]);
+    passes.catch(() => undefined);
     await page.goto(`${ORIGIN}/document.html?n=${++this.navigations}`, { waitUntil: 'load', timeout: this.timeout });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     lap('load');
     let prints = 0;
-    const pdf = await this.printWithToc(page, job, () => {
+    const [{ printDocument }, { finishPdf }] = await passes;
+    const pdf = await printDocument(page, job, () => {
       prints += 1;
       return page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: this.timeout });
     });
@@ -282,69 +421,6 @@ export class Printer {
     }));
     return { pdf: finished.bytes, pages: finished.pages, warnings, loadedFiles: [...new Set(loaded)], prints };
   }
-
-  /**
-   * The contents get their page numbers from the same print (toc.ts): the boxes are laid
-   * out for numbers of `places` digits, so a document of more pages than that is printed
-   * again with wider boxes; 3 digits serve every document below 1,000 pages.
-   */
-  private async printWithToc(page: Page, job: PrintJob, pdfOnce: () => Promise<Uint8Array>): Promise<Uint8Array | PDFDocument> {
-    const print = () => printWithContinuedTables(page, pdfOnce);
-    const hasToc = await page.evaluate(() => document.querySelector('[data-toc-for]') !== null);
-    if (!hasToc) return print();
-    const headings = await page.evaluate(() =>
-      Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6')).map((h) => ({
-        id: h.id || h.closest('[id]')?.id || '',
-        text: (h.textContent ?? '').replace(/\s+/g, ''),
-      })),
-    );
-    for (let places = 3; ; places++) {
-      const boxes = await page.evaluate(placeTocPlaceholders, digitsOf(job.digits), places, PLACEHOLDER_SIZE);
-      const doc = await loadPdf(await print());
-      const pages = pagesOfHeadings(headings, await readOutline(doc));
-      const numbers = boxes.map((b) => pages[b.id]);
-      if (numbers.some((n) => n !== undefined && String(n).length > places)) continue;
-      if (fillTocNumbers(doc, boxes, numbers)) return doc;
-      return this.printTocNumbers(page, job, headings, pages, pdfOnce);
-    }
-  }
-
-  /**
-   * The way without toc.ts's placeholders (should Chromium ever draw them otherwise):
-   * write the numbers into the page and print again, until the outline confirms them.
-   * The boxes keep their fixed width, so this takes one more print.
-   */
-  private async printTocNumbers(page: Page, job: PrintJob, headings: Heading[], pages: Record<string, number>, pdfOnce: () => Promise<Uint8Array>): Promise<PDFDocument> {
-    for (let pass = 0; pass < 3; pass++) {
-      await page.evaluate(
-        (entries: [string, number][], digits: string) => {
-          const map = new Map(entries);
-          for (const el of Array.from(document.querySelectorAll<HTMLElement>('[data-toc-for]'))) {
-            const n = map.get(el.dataset.tocFor ?? '');
-            el.textContent = n === undefined ? '' : String(n).replace(/[0-9]/g, (d) => digits[Number(d)]!);
-          }
-        },
-        Object.entries(pages),
-        digitsOf(job.digits),
-      );
-      const doc = await loadPdf(await pdfOnce());
-      const printed = pagesOfHeadings(headings, await readOutline(doc));
-      if (JSON.stringify(printed) === JSON.stringify(pages)) return doc;
-      pages = printed;
-    }
-    throw new UserError([
-      {
-        severity: 'error', code: 'print/toc-unstable', file: job.file, line: 0, column: 0, path: [],
-        message: bi('เลขหน้าในสารบัญไม่คงที่หลังพิมพ์ซ้ำหลายรอบ', 'the table of contents did not settle after several passes'),
-        hint: bi('แจ้งผู้พัฒนาพร้อมไฟล์ YAML นี้', 'report this to the developers with the YAML file'),
-      },
-    ]);
-  }
-}
-
-interface Heading {
-  id: string;
-  text: string;
 }
 
 /** ITA_REPORT_PROFILE=1 prints how long each printing stage took, to find where time goes. */
@@ -355,27 +431,6 @@ function stopwatch(): (stage: string) => void {
     if (process.env.ITA_REPORT_PROFILE) process.stderr.write(`  ${stage}: ${Math.round(now - last)} ms\n`);
     last = now;
   };
-}
-
-/** Chromium's outline lists the headings in document order; match them up (by text when counts differ). */
-function pagesOfHeadings(headings: Heading[], outline: OutlineEntry[]): Record<string, number> {
-  const pages: Record<string, number> = {};
-  const norm = (s: string) => s.replace(/\s+/g, '');
-  if (outline.length === headings.length) {
-    headings.forEach((h, i) => {
-      if (h.id && pages[h.id] === undefined) pages[h.id] = outline[i]!.page;
-    });
-    return pages;
-  }
-  let from = 0;
-  for (const h of headings) {
-    const at = outline.findIndex((o, i) => i >= from && norm(o.title) === h.text);
-    if (at >= 0) {
-      if (h.id && pages[h.id] === undefined) pages[h.id] = outline[at]!.page;
-      from = at + 1;
-    }
-  }
-  return pages;
 }
 
 function contentTypeOf(file: string): string {
@@ -403,18 +458,25 @@ function textCharacters(html: string): string[] {
 }
 
 /**
- * If Sarabun lacks a glyph, Chromium silently draws it with another font. A small
- * probe page, kept open for the life of the browser, asks Chromium which fonts it
- * uses for characters not checked before; the answer is remembered, so a batch
- * checks each character once and a big document does not have to be laid out again.
+ * If Sarabun lacks a glyph, Chromium silently draws it with another font. The font files
+ * say which characters Sarabun draws (coverage.ts); about any other character a small
+ * probe page, kept open for the life of the browser, asks Chromium which fonts it uses,
+ * and Chromium's answer is what counts. Answers are remembered, so a batch checks each
+ * character once, and the usual document (every character in Sarabun) opens no probe.
  */
+/** The weights documents print in (regular and bold). */
+const PROBE_WEIGHTS = ['400', '700'];
+
 class GlyphProbe {
   private page: Promise<Page> | undefined;
   private browser: Browser | undefined;
   private readonly verified = new Set<string>();
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly coverage: FontCoverage;
 
-  constructor(private readonly fontCss: string) {}
+  constructor(private readonly fontCss: string) {
+    this.coverage = new FontCoverage(fontCss, FONT_DIR);
+  }
 
   private async open(browser: Browser): Promise<Page> {
     if (this.browser !== browser || !this.page) {
@@ -439,6 +501,8 @@ class GlyphProbe {
 
   /** Characters among `chars` that Sarabun cannot draw. Calls are serialised: the probe is one element. */
   missing(browser: Browser, chars: string[]): Promise<string[]> {
+    for (const c of chars) if (!this.verified.has(c) && PROBE_WEIGHTS.every((w) => this.coverage.covers(c, w))) this.verified.add(c);
+    if (chars.every((c) => this.verified.has(c))) return Promise.resolve([]);
     const run = async () => {
       const todo = chars.filter((c) => !this.verified.has(c));
       if (todo.length === 0) return [];
@@ -464,7 +528,7 @@ class GlyphProbe {
           return fonts.filter((f) => f.glyphCount > 0).map((f) => f.familyName);
         };
         const missing = new Set<string>();
-        for (const weight of ['400', '700']) {
+        for (const weight of PROBE_WEIGHTS) {
           if ((await fontsOf(todo.join(''), weight)).every((f) => f === 'Sarabun')) continue;
           // Rare path: find which characters fell back.
           for (const ch of todo) if (!missing.has(ch) && (await fontsOf(ch, weight)).some((f) => f !== 'Sarabun')) missing.add(ch);

@@ -1,5 +1,6 @@
 /**
- * Table-of-contents page numbers in one print.
+ * Printing a loaded page (printDocument): the "(ต่อ)" table passes of continued.ts, and
+ * the table-of-contents page numbers in the same print.
  *
  * Chromium has no target-counter(), and a document learns where its headings land only
  * by printing. Instead of printing twice, the contents are laid out so that the numbers
@@ -19,8 +20,20 @@
  * The numbers are as wide as `digits` allows (like LaTeX's page-number box); a document
  * with more pages than that needs is printed again with wider boxes.
  */
-import { decodePDFRawStream, PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { deflateSync, inflateSync } from 'node:zlib';
+import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, type PDFDocument, type PDFObject } from 'pdf-lib';
+import type { Page } from 'puppeteer-core';
+import { bi, UserError } from '../diagnostics.js';
 import type { DigitStyle } from '../thai/index.js';
+import { printWithContinuedTables } from './continued.js';
+import { loadPdf, readOutline, type OutlineEntry } from './pdf.js';
+
+/** What printing a document needs to know about it. */
+export interface TocJob {
+  /** The YAML file, for diagnostics. */
+  file: string;
+  digits: DigitStyle;
+}
 
 /** CSS pixels: no other text of a document is this small, so the placeholders are recognised by it. */
 export const PLACEHOLDER_SIZE = 0.25;
@@ -122,8 +135,9 @@ export function fillTocNumbers(doc: PDFDocument, boxes: TocBox[], numbers: (numb
     const contents = page.node.get(PDFName.of('Contents'));
     if (!(contents instanceof PDFRef)) continue;
     const stream = ctx.lookup(contents);
-    if (!(stream instanceof PDFRawStream)) continue;
-    const text = Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1');
+    // Chromium deflates every content stream; zlib (native) is ten times faster than pdf-lib's pako here.
+    if (!(stream instanceof PDFRawStream) || stream.dict.get(PDFName.of('Filter')) !== PDFName.of('FlateDecode')) continue;
+    const text = inflateSync(stream.contents).toString('latin1');
     if (!PLACEHOLDER_FONT.test(text)) continue;
     const fonts = page.node.Resources()?.lookupMaybe(PDFName.of('Font'), PDFDict);
     let failed = false;
@@ -155,6 +169,91 @@ export function fillTocNumbers(doc: PDFDocument, boxes: TocBox[], numbers: (numb
     if (patched !== text) edits.push({ ref: contents, text: patched });
   }
   if (box !== boxes.length) return false;
-  for (const { ref, text } of edits) ctx.assign(ref, ctx.flateStream(Buffer.from(text, 'latin1')));
+  for (const { ref, text } of edits) ctx.assign(ref, ctx.stream(deflateSync(Buffer.from(text, 'latin1')), { Filter: 'FlateDecode' }));
   return true;
+}
+
+/**
+ * Prints the page: the "(ต่อ)" table passes (continued.ts), and the contents' page numbers
+ * from the same print. The boxes are laid out for numbers of `places` digits, so a document
+ * of more pages than that is printed again with wider boxes; 3 digits serve every document
+ * below 1,000 pages. Returns the PDF, loaded when it had to be read.
+ */
+export async function printDocument(page: Page, job: TocJob, pdfOnce: () => Promise<Uint8Array>): Promise<Uint8Array | PDFDocument> {
+  const print = () => printWithContinuedTables(page, pdfOnce);
+  const hasToc = await page.evaluate(() => document.querySelector('[data-toc-for]') !== null);
+  if (!hasToc) return print();
+  const headings = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6')).map((h) => ({
+      id: h.id || h.closest('[id]')?.id || '',
+      text: (h.textContent ?? '').replace(/\s+/g, ''),
+    })),
+  );
+  for (let places = 3; ; places++) {
+    const boxes = await page.evaluate(placeTocPlaceholders, digitsOf(job.digits), places, PLACEHOLDER_SIZE);
+    const doc = await loadPdf(await print());
+    const pages = pagesOfHeadings(headings, await readOutline(doc));
+    const numbers = boxes.map((b) => pages[b.id]);
+    if (numbers.some((n) => n !== undefined && String(n).length > places)) continue;
+    if (fillTocNumbers(doc, boxes, numbers)) return doc;
+    return printTocNumbers(page, job, headings, pages, pdfOnce);
+  }
+}
+
+/**
+ * The way without placeholders (should Chromium ever draw them otherwise): write the
+ * numbers into the page and print again, until the outline confirms them. The boxes keep
+ * their fixed width, so this takes one more print.
+ */
+async function printTocNumbers(page: Page, job: TocJob, headings: Heading[], pages: Record<string, number>, pdfOnce: () => Promise<Uint8Array>): Promise<PDFDocument> {
+  for (let pass = 0; pass < 3; pass++) {
+    await page.evaluate(
+      (entries: [string, number][], digits: string) => {
+        const map = new Map(entries);
+        for (const el of Array.from(document.querySelectorAll<HTMLElement>('[data-toc-for]'))) {
+          const n = map.get(el.dataset.tocFor ?? '');
+          el.textContent = n === undefined ? '' : String(n).replace(/[0-9]/g, (d) => digits[Number(d)]!);
+        }
+      },
+      Object.entries(pages),
+      digitsOf(job.digits),
+    );
+    const doc = await loadPdf(await pdfOnce());
+    const printed = pagesOfHeadings(headings, await readOutline(doc));
+    if (JSON.stringify(printed) === JSON.stringify(pages)) return doc;
+    pages = printed;
+  }
+  throw new UserError([
+    {
+      severity: 'error', code: 'print/toc-unstable', file: job.file, line: 0, column: 0, path: [],
+      message: bi('เลขหน้าในสารบัญไม่คงที่หลังพิมพ์ซ้ำหลายรอบ', 'the table of contents did not settle after several passes'),
+      hint: bi('แจ้งผู้พัฒนาพร้อมไฟล์ YAML นี้', 'report this to the developers with the YAML file'),
+    },
+  ]);
+}
+
+interface Heading {
+  id: string;
+  text: string;
+}
+
+/** Chromium's outline lists the headings in document order; match them up (by text when counts differ). */
+function pagesOfHeadings(headings: Heading[], outline: OutlineEntry[]): Record<string, number> {
+  const pages: Record<string, number> = {};
+  const norm = (s: string) => s.replace(/\s+/g, '');
+  if (outline.length === headings.length) {
+    headings.forEach((h, i) => {
+      if (h.id && pages[h.id] === undefined) pages[h.id] = outline[i]!.page;
+    });
+    return pages;
+  }
+  let from = 0;
+  for (const h of headings) {
+    const at = outline.findIndex((o, i) => i >= from && norm(o.title) === h.text);
+    if (at >= 0) {
+      if (h.id && pages[h.id] === undefined) pages[h.id] = outline[at]!.page;
+      from = at + 1;
+    }
+  }
+  return pages;
 }
