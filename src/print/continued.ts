@@ -32,7 +32,7 @@
  * Independently, `table[data-keep-rows-below="5.5cm"]` keeps rows shorter than that
  * whole (break-inside: avoid) while longer rows may run over a page.
  */
-import { PDFArray, PDFDict, PDFName, PDFRef, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFRef, type PDFObject } from './pdf-lib.js';
 import type { Page } from 'puppeteer-core';
 import { loadPdf } from './pdf.js';
 

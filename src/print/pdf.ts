@@ -5,7 +5,7 @@
  * here because Chromium writes only the title. pdf-lib rewrites every object it
  * read, so the structure tree (tagged PDF) and the outline survive; a test checks it.
  */
-import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
+import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from './pdf-lib.js';
 import type { DocumentMeta } from '../kinds/kind.js';
 
 export interface OutlineEntry {

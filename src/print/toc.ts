@@ -21,7 +21,7 @@
  * with more pages than that needs is printed again with wider boxes.
  */
 import { deflateSync, inflateSync } from 'node:zlib';
-import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, type PDFDocument, type PDFObject } from './pdf-lib.js';
 import type { Page } from 'puppeteer-core';
 import { bi, UserError } from '../diagnostics.js';
 import type { DigitStyle } from '../thai/index.js';
