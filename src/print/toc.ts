@@ -59,6 +59,8 @@ export interface TocBox {
  * (see the top of this file). Sent to the browser on its own: no outside references.
  */
 export function placeTocPlaceholders(digits: string, places: number, tiny: number): TocBox[] {
+  // Measured on a canvas: asking the page for a width would lay the whole document out on screen.
+  const context = document.createElement('canvas').getContext('2d')!;
   const widest = new Map<string, number>();
   const boxes: TocBox[] = [];
   for (const el of Array.from(document.querySelectorAll<HTMLElement>('[data-toc-for]'))) {
@@ -66,13 +68,8 @@ export function placeTocPlaceholders(digits: string, places: number, tiny: numbe
     const font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
     let digitWidth = widest.get(font);
     if (digitWidth === undefined) {
-      digitWidth = 0;
-      const probe = document.createElement('span');
-      el.replaceChildren(probe);
-      for (const d of digits) {
-        probe.textContent = d;
-        digitWidth = Math.max(digitWidth, probe.getBoundingClientRect().width);
-      }
+      context.font = font;
+      digitWidth = Math.max(...Array.from(digits, (d) => context.measureText(d).width));
       widest.set(font, digitWidth);
     }
     const width = Math.ceil(digitWidth * places * 64) / 64;
