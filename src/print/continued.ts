@@ -32,15 +32,14 @@
  * Independently, `table[data-keep-rows-below="5.5cm"]` keeps rows shorter than that
  * whole (break-inside: avoid) while longer rows may run over a page.
  */
-import { PDFArray, PDFDict, PDFName, PDFRef, type PDFObject } from './pdf-lib.js';
+import { PDFArray, PDFDict, PDFName, PDFRef, type PDFDocument, type PDFObject } from './pdf-lib.js';
 import type { Page } from 'puppeteer-core';
 import { loadPdf } from './pdf.js';
 
 const MAX_PASSES = 8;
 
 /** Page (1-based) of every named destination in the PDF. */
-export async function readDestinations(pdf: Uint8Array): Promise<Map<string, number>> {
-  const doc = await loadPdf(pdf);
+export function readDestinations(doc: PDFDocument): Map<string, number> {
   const ctx = doc.context;
   const pageNumber = new Map<string, number>();
   doc.getPages().forEach((p, i) => pageNumber.set(p.ref.toString(), i + 1));
@@ -83,19 +82,20 @@ export async function readDestinations(pdf: Uint8Array): Promise<Map<string, num
 
 /**
  * Prints the page, cutting tables with `data-continued-label` until none runs over a
- * page; returns the last print. Without such tables this is one print.
+ * page; returns the last print, parsed when it had to be read (so it is not parsed twice).
+ * Without such tables this is one print.
  */
-export async function printWithContinuedTables(page: Page, print: () => Promise<Uint8Array>): Promise<Uint8Array> {
+export async function printWithContinuedTables(page: Page, print: () => Promise<Uint8Array>): Promise<Uint8Array | PDFDocument> {
   await page.evaluate(keepShortRows);
   let count = await page.evaluate(prepareContinued);
-  let pdf = await print();
+  let printed = await print();
   for (let pass = 0; count > 0 && pass < MAX_PASSES; pass++) {
-    const pages = Object.fromEntries(await readDestinations(pdf));
-    if (!(await page.evaluate(splitContinued, pages))) break;
+    const doc = await loadPdf(printed);
+    if (!(await page.evaluate(splitContinued, Object.fromEntries(readDestinations(doc))))) return doc;
     count = await page.evaluate(prepareContinued);
-    pdf = await print();
+    printed = await print();
   }
-  return pdf;
+  return printed;
 }
 
 // ---------------------------------------------------------------------------

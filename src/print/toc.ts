@@ -21,7 +21,7 @@
  * with more pages than that needs is printed again with wider boxes.
  */
 import { deflateSync, inflateSync } from 'node:zlib';
-import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, type PDFDocument, type PDFObject } from './pdf-lib.js';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, type PDFObject } from './pdf-lib.js';
 import type { Page } from 'puppeteer-core';
 import { bi, UserError } from '../diagnostics.js';
 import type { DigitStyle } from '../thai/index.js';
@@ -188,7 +188,8 @@ export async function printDocument(page: Page, job: TocJob, pdfOnce: () => Prom
   );
   for (let places = 3; ; places++) {
     const boxes = await page.evaluate(placeTocPlaceholders, digitsOf(job.digits), places, PLACEHOLDER_SIZE);
-    const doc = await loadPdf(await print());
+    const printed = await print();
+    const doc = printed instanceof PDFDocument ? printed : await loadPdf(printed);
     const pages = pagesOfHeadings(headings, await readOutline(doc));
     const numbers = boxes.map((b) => pages[b.id]);
     if (numbers.some((n) => n !== undefined && String(n).length > places)) continue;
