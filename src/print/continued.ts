@@ -32,9 +32,9 @@
  * Independently, `table[data-keep-rows-below="5.5cm"]` keeps rows shorter than that
  * whole (break-inside: avoid) while longer rows may run over a page.
  */
-import { PDFArray, PDFDict, PDFName, PDFRef, type PDFDocument, type PDFObject } from './pdf-lib.js';
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef, PDFString, type PDFDocument, type PDFObject } from './pdf-lib.js';
 import type { Page } from 'puppeteer-core';
-import { loadPdf } from './pdf.js';
+import { loadPdf, nameTree } from './pdf.js';
 
 const MAX_PASSES = 8;
 
@@ -62,21 +62,12 @@ export function readDestinations(doc: PDFDocument): Map<string, number> {
   }
   // PDF 1.2 style: a name tree under /Names /Dests.
   const names = deref(doc.catalog.get(PDFName.of('Names')));
-  const walk = (node: PDFObject | undefined, depth: number) => {
-    const n = deref(node);
-    if (!(n instanceof PDFDict) || depth > 32) return;
-    const leaf = deref(n.get(PDFName.of('Names')));
-    if (leaf instanceof PDFArray) {
-      for (let i = 0; i + 1 < leaf.size(); i += 2) {
-        const key = deref(leaf.get(i)) as { decodeText?: () => string } | undefined;
-        const page = pageOf(leaf.get(i + 1));
-        if (key?.decodeText && page !== undefined) out.set(key.decodeText(), page);
-      }
+  if (names instanceof PDFDict) {
+    for (const [key, value] of nameTree(doc, names.get(PDFName.of('Dests'))).entries) {
+      const page = pageOf(value);
+      if ((key instanceof PDFString || key instanceof PDFHexString) && page !== undefined) out.set(key.decodeText(), page);
     }
-    const kids = deref(n.get(PDFName.of('Kids')));
-    if (kids instanceof PDFArray) for (let i = 0; i < kids.size(); i++) walk(kids.get(i), depth + 1);
-  };
-  if (names instanceof PDFDict) walk(names.get(PDFName.of('Dests')), 0);
+  }
   return out;
 }
 

@@ -67,6 +67,28 @@ export async function readOutline(pdf: Uint8Array | PDFDocument): Promise<Outlin
 }
 
 /**
+ * The entries of a name tree (PDF 32000 §7.9.6: leaves with /Names [key value …], inner nodes
+ * with /Kids), keys dereferenced, in order; and the references of the nodes below the root.
+ */
+export function nameTree(doc: PDFDocument, root: PDFObject | undefined): { entries: [PDFObject | undefined, PDFObject | undefined][]; nodes: PDFRef[] } {
+  const ctx = doc.context;
+  const deref = (o: PDFObject | undefined) => (o instanceof PDFRef ? ctx.lookup(o) : o);
+  const entries: [PDFObject | undefined, PDFObject | undefined][] = [];
+  const nodes: PDFRef[] = [];
+  const walk = (node: PDFObject | undefined, depth: number) => {
+    const n = deref(node);
+    if (!(n instanceof PDFDict) || depth > 32) return;
+    if (node instanceof PDFRef && depth > 0) nodes.push(node);
+    const names = deref(n.get(PDFName.of('Names')));
+    if (names instanceof PDFArray) for (let i = 0; i + 1 < names.size(); i += 2) entries.push([deref(names.get(i)), names.get(i + 1)]);
+    const kids = deref(n.get(PDFName.of('Kids')));
+    if (kids instanceof PDFArray) for (let i = 0; i < kids.size(); i++) walk(kids.get(i), depth + 1);
+  };
+  walk(root, 0);
+  return { entries, nodes };
+}
+
+/**
  * Chromium names structure elements after its DOM node counter ("node00000098"), which
  * depends on what the browser printed before: renumber them in the order of the structure
  * tree itself (depth first, children in /K order), so the same document gives the same
@@ -120,23 +142,14 @@ function renumberStructureIds(doc: PDFDocument): void {
 
   const tree = deref(root.get(PDFName.of('IDTree')));
   if (!(tree instanceof PDFDict)) return;
+  const { entries: named, nodes } = nameTree(doc, tree);
   const entries: [PDFString, PDFObject][] = [];
-  const leaves = (node: PDFObject | undefined, depth: number) => {
-    const n = deref(node);
-    if (!(n instanceof PDFDict) || depth > 32) return;
-    const names = deref(n.get(PDFName.of('Names')));
-    if (names instanceof PDFArray) {
-      for (let i = 0; i + 1 < names.size(); i += 2) {
-        const id = rename(idOf(deref(names.get(i))));
-        if (id) entries.push([id, names.get(i + 1)]);
-      }
-    }
-    const kids = deref(n.get(PDFName.of('Kids')));
-    if (kids instanceof PDFArray) for (let i = 0; i < kids.size(); i++) leaves(kids.get(i), depth + 1);
-    // The old nodes go: pdf-lib writes every object it holds, referred to or not.
-    if (node instanceof PDFRef && n !== tree) ctx.delete(node);
-  };
-  leaves(tree, 0);
+  for (const [key, value] of named) {
+    const id = rename(idOf(key));
+    if (id && value) entries.push([id, value]);
+  }
+  // The old nodes go: pdf-lib writes every object it holds, referred to or not.
+  for (const node of nodes) ctx.delete(node);
   entries.sort(([a], [b]) => (a.asString() < b.asString() ? -1 : 1));
   tree.delete(PDFName.of('Kids'));
   tree.delete(PDFName.of('Limits'));
