@@ -77,8 +77,8 @@ export async function runBatch(inputs: Input[], opts: BatchOptions): Promise<Out
     printer = await launching;
     return printer;
   };
-  // Stopped: the browser launched here closes now (killed if busy), so the documents printing on it end too.
-  const closeOwnBrowser = () => void launching?.then((p) => p.close(500), () => undefined);
+  // Stopped: the browser launched here ends now, so the documents printing on it end too.
+  const closeOwnBrowser = () => void launching?.then((p) => p.close(), () => undefined);
   opts.signal?.addEventListener('abort', closeOwnBrowser, { once: true });
 
   const outcomes: Outcome[] = new Array(inputs.length);
