@@ -75,8 +75,11 @@ export async function runBatch(inputs: Input[], opts: BatchOptions): Promise<Out
     if (stopped()) throw new Error('stopped');
     launching ??= Printer.launch({ browserPath: opts.browserPath, timeout: opts.timeout, verbose: opts.verbose });
     printer = await launching;
+    if (allStarted) printer.lastDocumentsStarted();
     return printer;
   };
+  /** Whether the last input has been taken: the printer then opens no page ahead. */
+  let allStarted = false;
   // Stopped: the browser launched here ends now, so the documents printing on it end too.
   const closeOwnBrowser = () => void launching?.then((p) => p.close(), () => undefined);
   opts.signal?.addEventListener('abort', closeOwnBrowser, { once: true });
@@ -130,6 +133,10 @@ export async function runBatch(inputs: Input[], opts: BatchOptions): Promise<Out
     for (;;) {
       const i = next++;
       if (i >= inputs.length || stopped()) return;
+      if (i === inputs.length - 1) {
+        allStarted = true;
+        if (printer !== opts.printer) printer?.lastDocumentsStarted();
+      }
       const input = inputs[i]!;
       opts.onStart?.(input);
       const outcome = await buildOne(input);

@@ -348,7 +348,14 @@ export class Printer {
   private releasePage(page: Page): void {
     this.pageJobs.delete(page);
     void page.close().catch(() => undefined);
-    this.openSpare();
+    if (this.moreToCome) this.openSpare();
+  }
+
+  private moreToCome = true;
+
+  /** No document beyond those already started will be printed: no page is opened ahead any more. */
+  lastDocumentsStarted(): void {
+    this.moreToCome = false;
   }
 
   async print(job: PrintJob): Promise<PrintResult> {
