@@ -4,32 +4,20 @@
  * files next to the YAML; every other request is blocked, so printing a document
  * never touches the network.
  */
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { bi, UserError, type Bilingual, type Diagnostic } from '../diagnostics.js';
 import { FONT_DIR, TEMPLATE_DIR } from '../paths.js';
 import type { DocumentMeta } from '../kinds/kind.js';
 import type { DigitStyle } from '../thai/index.js';
 import { findBrowser } from './browser.js';
 import { FontCoverage } from './coverage.js';
+import { closeBrowser, removeStaleProfiles, startChromium } from './launch.js';
 
 /** A made-up origin: requests to it are answered from memory, never from a network. */
 const ORIGIN = 'http://ita-report.invalid';
-
-/** Flags that keep Chromium from stalling on a closed network or a locked-down machine. */
-const CHROMIUM_ARGS = [
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-default-apps',
-  '--disable-extensions',
-  '--font-render-hinting=none',
-];
 
 const FONT_WEIGHTS = ['400', '400-italic', '700', '700-italic'];
 
@@ -70,93 +58,6 @@ export interface PrinterOptions {
   timeout?: number;
   /** Where --verbose lines go: which browser, whether its sandbox is on. */
   verbose?: (line: Bilingual) => void;
-}
-
-/**
- * Each browser gets a profile folder named after this process, removed when the browser
- * closes; a process killed outright leaves its folder behind, and the next run removes it.
- */
-const PROFILE_PREFIX = 'ita-report-chromium-';
-
-async function removeStaleProfiles(): Promise<void> {
-  const entries = await readdir(tmpdir()).catch(() => [] as string[]);
-  for (const name of entries) {
-    const pid = Number(/^ita-report-chromium-(\d+)-/.exec(name)?.[1]);
-    if (!pid || pid === process.pid || isAlive(pid)) continue;
-    await rm(join(tmpdir(), name), { recursive: true, force: true }).catch(() => undefined);
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * Chromium is driven over a pipe (never a debugging port another local user could reach),
- * so it also ends by itself when this process dies. Its sandbox stays on unless it cannot
- * run: as root Chromium refuses it, and some containers forbid what it needs.
- */
-/** The profile folder of each browser started here. */
-const profiles = new WeakMap<Browser, string>();
-
-/**
- * Ends a browser and removes its profile folder. Nothing of a browser started for printing is
- * worth a graceful shutdown, which took 150–450 ms against 30–80 ms for a kill, and which a
- * browser busy printing may not answer at all: on Linux and macOS its whole process group is
- * killed (puppeteer starts Chromium as a group leader). Windows has no process groups: there
- * puppeteer's close ends Chromium and its children, killed after five seconds if it hangs.
- * What counts is that the process has ended, not that puppeteer has heard back.
- */
-async function closeBrowser(browser: Browser): Promise<void> {
-  const proc = browser.process();
-  const running = () => proc?.pid !== undefined && proc.exitCode === null && proc.signalCode === null;
-  const exited = running() ? new Promise((resolveExit) => proc!.once('exit', resolveExit)) : Promise.resolve();
-  if (process.platform === 'win32') {
-    const timer = setTimeout(() => running() && proc!.kill(), 5000);
-    await Promise.race([browser.close().catch(() => running() && proc!.kill()), exited]);
-    clearTimeout(timer);
-  } else if (running()) {
-    try {
-      process.kill(-proc!.pid!, 'SIGKILL');
-    } catch {
-      proc!.kill('SIGKILL');
-    }
-  }
-  await exited;
-  await browser.disconnect().catch(() => undefined);
-  const profile = profiles.get(browser);
-  if (profile) await rm(profile, { recursive: true, force: true }).catch(() => undefined);
-}
-
-async function startChromium(executablePath: string, sandbox: boolean, protocolTimeout: number): Promise<Browser> {
-  const profile = await mkdtemp(join(tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));
-  try {
-    const browser = await puppeteer.launch({
-      executablePath,
-      headless: true,
-      pipe: true,
-      userDataDir: profile,
-      args: [...(sandbox ? [] : ['--no-sandbox']), ...CHROMIUM_ARGS],
-      // The commands handle Ctrl+C, SIGTERM and SIGHUP themselves (close, clean up, exit code).
-      handleSIGINT: false,
-      handleSIGTERM: false,
-      handleSIGHUP: false,
-      protocolTimeout,
-    });
-    // Puppeteer stops listening to the pipe when the browser closes; a message still on its
-    // way then fails with EPIPE, and an error nobody listens to would end this process.
-    for (const stream of browser.process()?.stdio ?? []) stream?.on('error', () => undefined);
-    profiles.set(browser, profile);
-    return browser;
-  } catch (err) {
-    await rm(profile, { recursive: true, force: true }).catch(() => undefined);
-    throw err;
-  }
 }
 
 function fontStylesheet(): string {
@@ -210,9 +111,16 @@ export class Printer {
         }
       }
     };
-    const printer = new Printer(await launchBrowser(), launchBrowser, timeout);
-    printer.openSpare();
-    return printer;
+    const browser = await launchBrowser();
+    try {
+      const printer = new Printer(browser, launchBrowser, timeout);
+      printer.openSpare();
+      return printer;
+    } catch (err) {
+      // A browser nobody holds would keep this process alive.
+      await closeBrowser(browser);
+      throw err;
+    }
   }
 
   private closed = false;
