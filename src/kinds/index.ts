@@ -1,8 +1,8 @@
 /** The registry of document kinds: a YAML file's `kind:` selects one entry. */
 import type { DocumentKind } from './kind.js';
 import { planKind } from './plan.js';
-import { measuresKind } from './measures.js';
-import { resultsKind } from './results.js';
+import { measuresKind } from './measures/index.js';
+import { resultsKind } from './results/index.js';
 
 export const KINDS: ReadonlyMap<string, DocumentKind<never>> = new Map<string, DocumentKind<never>>(
   [planKind as DocumentKind<never>, measuresKind as DocumentKind<never>, resultsKind as DocumentKind<never>].map((k) => [k.name, k]),

@@ -17,6 +17,10 @@ import {
   parseIsoMonth,
   type DigitStyle,
 } from '../thai/index.js';
+import { authorityValues, type AuthorityInput } from '../derive/authority.js';
+import { coverModel, type CoverInput } from '../derive/cover.js';
+import type { PlaceholderValue } from '../derive/placeholders.js';
+import { titleLines as splitTitle, titleText, type TitleInput } from '../derive/title-block.js';
 import type { DeriveContext, DerivedDocument, DocumentKind, KindContext } from './kind.js';
 
 type Prose = string | string[];
@@ -59,8 +63,9 @@ interface RiskInput {
 export interface PlanInput {
   kind: 'plan';
   options?: { digits?: DigitStyle };
-  authority: { name: string; short_name?: string; province?: string; website?: string };
-  title?: string;
+  authority: AuthorityInput;
+  title?: TitleInput;
+  cover?: CoverInput;
   period: { from: number; to: number };
   issued: string;
   preface: string;
@@ -173,13 +178,9 @@ function derive(input: PlanInput, ctx: DeriveContext): DerivedDocument {
   const sum = (list: number[]) => list.reduce((a, b) => a + b, 0);
   const grandTotal = sum(grand);
 
-  const title = input.title ?? DEFAULT_TITLE;
   const periodText = formatYearRange(input.period.from, input.period.to, digits);
-  const values = new Map<string, string>([
-    ['title', title],
-    ['authority', input.authority.name],
-    ['authority_short', input.authority.short_name ?? input.authority.name],
-    ['province', input.authority.province ?? ''],
+  const values = new Map<string, PlaceholderValue>([
+    ...authorityValues(input.authority),
     ['period', periodText],
     ['years', num(years.length)],
     ['projects', num(placed.length)],
@@ -192,7 +193,13 @@ function derive(input: PlanInput, ctx: DeriveContext): DerivedDocument {
     values.set(`dimension.${d + 1}.projects`, num(dimCounts[d]!));
     values.set(`dimension.${d + 1}.total`, moneyText(sum(dimTotals[d]!)));
   });
-  const prose = <T extends Prose | undefined>(value: T, path: (string | number)[]) => ctx.prose(value, path, values);
+  const prose = <T extends Prose | undefined>(value: T, path: readonly (string | number)[]) => ctx.prose(value, path, values);
+  // The title's lines may quote the figures above; {{title}} quotes the title in the rest.
+  const typed = input.title === undefined ? [DEFAULT_TITLE] : splitTitle(input.title, ['title'], prose);
+  const titled = typed.length === 1 ? titleLines(typed[0]!) : typed;
+  const title = titleText(titled);
+  values.set('title', title);
+  const cover = coverModel(input.cover, input.authority, { title: titled, lines: [input.authority.name, periodText], fallback: true }, prose);
 
   // Part 2: one table row per line of the matrix. Dimensions, missions and
   // sub-missions are rows spanning the table, so the project name gets the width.
@@ -283,7 +290,7 @@ function derive(input: PlanInput, ctx: DeriveContext): DerivedDocument {
     },
     model: {
       title,
-      titleLines: titleLines(title),
+      cover,
       authority: input.authority,
       periodText,
       issuedText,
@@ -328,12 +335,11 @@ interface DetailSection {
 }
 
 /**
- * The cover prints the title in lines broken where a person would break it:
- * at a line break typed in YAML, else before "เพื่อ" (Chromium's dictionary would
- * otherwise split "เพื่อยก|ระดับ").
+ * The cover prints a one-line title broken where a person would break it: before
+ * "เพื่อ" (Chromium's dictionary would otherwise split "เพื่อยก|ระดับ"). Lines typed in
+ * YAML (a list, or line breaks) are kept as typed.
  */
 function titleLines(title: string): string[] {
-  if (title.includes('\n')) return title.split('\n').map((l) => l.trim()).filter(Boolean);
   const at = title.indexOf('เพื่อ', 1);
   return at > 0 ? [title.slice(0, at).trim(), title.slice(at).trim()] : [title];
 }

@@ -25,12 +25,18 @@
  * - `[data-continued-mark]` inside the thead (receives the label on every continuation);
  * - `td[data-group-cell]` with `tr[data-group]`: a column that shows a group's name once;
  *   its heading gets the label on a page where the group goes on;
+ * - `<template class="ct-repeat">` in a cell: what the cell prints again, followed by the
+ *   label, at the top of a page where its row or group goes on and the cell has nothing
+ *   left to print (a group's name, a measure's name); shortened with "…" to two lines;
+ * - `tr[data-group-title]` with `data-group`: a row that titles the group's rows below it;
+ *   repeated, with the label, at the top of a page where the group goes on;
  * - `[data-units]` on a block in a cell: its children are the blocks a page may fall between;
  * - `[data-marker]` on a list item's number or bullet: not repeated when the item is cut;
  * - the last row of a cut table gets the class `ct-last-row`, the first of the next `ct-first-row`.
  *
- * Independently, `table[data-keep-rows-below="5.5cm"]` keeps rows shorter than that
- * whole (break-inside: avoid) while longer rows may run over a page.
+ * Independently, before the first print (prepareTables), a cell whose longest word is wider
+ * than its column is shrunk to fit, and `table[data-keep-rows-below="5.5cm"]` keeps rows
+ * shorter than that whole (break-inside: avoid) while longer rows may run over a page.
  */
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, type PDFObject } from 'pdf-lib';
 import type { Page } from 'puppeteer';
@@ -85,7 +91,7 @@ export async function readDestinations(pdf: Uint8Array): Promise<Map<string, num
  * page; returns the last print. Without such tables this is one print.
  */
 export async function printWithContinuedTables(page: Page, print: () => Promise<Uint8Array>): Promise<Uint8Array> {
-  await page.evaluate(keepShortRows);
+  await page.evaluate(prepareTables);
   let count = await page.evaluate(prepareContinued);
   let pdf = await print();
   for (let pass = 0; count > 0 && pass < MAX_PASSES; pass++) {
@@ -100,7 +106,18 @@ export async function printWithContinuedTables(page: Page, print: () => Promise<
 // ---------------------------------------------------------------------------
 // In the page. Each function is sent to the browser on its own: no outside references.
 
-function keepShortRows(): void {
+/**
+ * Before the first print: a cell whose longest word (kept whole, see src/render/thai-words.ts)
+ * is wider than its column gets a smaller font until it fits, rather than a cut word; then
+ * rows of `table[data-keep-rows-below]` shorter than that height are kept whole.
+ */
+function prepareTables(): void {
+  const MIN_SCALE = 0.6;
+  for (const cell of Array.from(document.querySelectorAll<HTMLTableCellElement>('td, th'))) {
+    if (cell.scrollWidth <= cell.clientWidth + 0.5) continue;
+    const base = parseFloat(getComputedStyle(cell).fontSize);
+    for (let scale = 0.95; scale >= MIN_SCALE && cell.scrollWidth > cell.clientWidth + 0.5; scale -= 0.05) cell.style.fontSize = `${(base * scale).toFixed(2)}px`;
+  }
   for (const table of Array.from(document.querySelectorAll<HTMLTableElement>('table[data-keep-rows-below]'))) {
     const probe = document.createElement('div');
     probe.style.cssText = `position:absolute;visibility:hidden;height:${table.dataset.keepRowsBelow}`;
@@ -190,9 +207,11 @@ function prepareContinued(): number {
 
 /** Cuts every table where a page begins (see the top of this file); true when anything changed. */
 function splitContinued(pages: Record<string, number>): boolean {
-  /** The blocks of a cell a page may fall between: list items, paragraphs, children of [data-units]. */
+  /** The blocks of a cell a page may fall between: list items, paragraphs, children of [data-units] (not what it repeats). */
   const units = (cell: Element): Element[] =>
-    Array.from(cell.children).flatMap((c) => (c.tagName === 'OL' || c.tagName === 'UL' || c.hasAttribute('data-units') ? Array.from(c.children) : [c]));
+    Array.from(cell.children)
+      .filter((c) => c.tagName !== 'TEMPLATE')
+      .flatMap((c) => (c.tagName === 'OL' || c.tagName === 'UL' || c.hasAttribute('data-units') ? Array.from(c.children) : [c]));
   const pageOf = (el: Element): number | undefined => (el.id ? pages[el.id] : undefined);
   const linesOf = (el: Element) => Array.from(el.querySelectorAll('.ct-line'));
   const firstPage = (unit: Element): number | undefined => {
@@ -204,7 +223,7 @@ function splitContinued(pages: Record<string, number>): boolean {
     return inner.length > 0 ? Math.min(...inner) : pageOf(row);
   };
   const mark = (el: Element, label: string) => {
-    if (el.querySelector(':scope > .ct-mark')) return;
+    if (label === '' || el.querySelector(':scope > .ct-mark')) return;
     const span = document.createElement('span');
     span.className = 'ct-mark';
     span.textContent = ` ${label}`;
@@ -227,6 +246,33 @@ function splitContinued(pages: Record<string, number>): boolean {
     if (marker) copy.appendChild(marker.cloneNode(false));
     copy.appendChild(tail);
     return copy;
+  };
+
+  /**
+   * Fills `target` (the top cell of a continuation) with what `source` repeats, then its
+   * label; a name longer than two lines loses words from its end, and gets "…".
+   */
+  const repeatInto = (source: Element, target: Element, label: string) => {
+    const template = source.querySelector<HTMLTemplateElement>(':scope > template.ct-repeat');
+    if (!template) return;
+    const content = template.content.cloneNode(true) as DocumentFragment;
+    const blocks = Array.from(content.children);
+    target.prepend(content);
+    const last = blocks[blocks.length - 1];
+    if (!last || !last.isConnected) return;
+    for (const b of blocks) b.classList.add('ct-repeated');
+    mark(last, label);
+    const lineHeight = parseFloat(getComputedStyle(last).lineHeight);
+    const fits = () => last.getBoundingClientRect().height <= 2 * lineHeight + 1;
+    if (fits()) return;
+    const ellipsis = document.createElement('span');
+    ellipsis.className = 'ct-ellipsis';
+    ellipsis.textContent = '\u2026';
+    last.insertBefore(ellipsis, last.querySelector(':scope > .ct-mark'));
+    while (!fits() && ellipsis.previousSibling) ellipsis.previousSibling.remove();
+    // No space left dangling before the "…".
+    const before = ellipsis.previousSibling;
+    if (before?.nodeType === Node.TEXT_NODE) before.textContent = (before.textContent ?? '').trimEnd();
   };
 
   let changed = false;
@@ -261,6 +307,8 @@ function splitContinued(pages: Record<string, number>): boolean {
         inside = lines.some((l) => (pageOf(l) ?? start) === start);
       } else if ((pageOf(row) ?? start) > start && lines.length === 0) cut = k;
     }
+    // A group's title row never ends a page: it goes over with the group's first row.
+    while (!inside && cut > 0 && rows[cut - 1]!.hasAttribute('data-group-title')) cut -= 1;
     if (cut < 0 || (cut === 0 && !inside)) continue;
 
     const next = table.cloneNode(false) as HTMLTableElement;
@@ -282,6 +330,8 @@ function splitContinued(pages: Record<string, number>): boolean {
 
     let lastKept: HTMLTableRowElement;
     let firstMoved: HTMLTableRowElement;
+    /** Cells to fill with what their source repeats, once the new table is in the page (to measure). */
+    const repeats: [source: Element, target: Element][] = [];
     if (inside) {
       // Cut the row: what starts on a later page goes to a copy of the row.
       const row = rows[cut]!;
@@ -291,6 +341,9 @@ function splitContinued(pages: Record<string, number>): boolean {
       Array.from(row.cells).forEach((cell, i) => {
         const cellCopy = cell.cloneNode(false) as HTMLTableCellElement;
         cellCopy.removeAttribute('id');
+        // What the cell repeats goes with it, for the page after the next.
+        const template = cell.querySelector(':scope > template.ct-repeat');
+        if (template) cellCopy.appendChild(template.cloneNode(true));
         const wrappers = new Map<Element, Element>();
         const place = (unit: Element, parent: Element) => {
           if (parent === cell) return cellCopy.appendChild(unit);
@@ -321,6 +374,8 @@ function splitContinued(pages: Record<string, number>): boolean {
           const heading = next.tHead?.querySelector(`th[data-col="${i}"]`);
           if (heading) mark(heading, label);
         }
+        // A cell whose text all stayed on the page before says again whose row this is.
+        if (moved === 0) repeats.push([cell, cellCopy]);
         copy.appendChild(cellCopy);
       });
       // The two parts keep the geometry of the fragments Chromium made: no padding at the cut.
@@ -335,9 +390,23 @@ function splitContinued(pages: Record<string, number>): boolean {
       lastKept = rows[cut - 1]!;
       firstMoved = rows[cut]!;
     }
-    // The group goes on: its column's heading says so (filling its name into the cell would
-    // make the row taller than measured, and move everything after it).
-    if (firstMoved.dataset.group !== undefined && firstMoved.dataset.group === lastKept.dataset.group) {
+    const groupGoesOn = firstMoved.dataset.group !== undefined && firstMoved.dataset.group === lastKept.dataset.group;
+    if (groupGoesOn && !inside) {
+      // The group's cell of a row that starts the page is empty (the name was printed once, above).
+      for (const cell of Array.from(firstMoved.cells)) if (cell.hasAttribute('data-group-cell') && units(cell).length === 0) repeats.push([cell, cell]);
+    }
+    if (groupGoesOn && !firstMoved.hasAttribute('data-group-title')) {
+      // A group titled by a row of its own: the title again, on top of the page where the group goes on.
+      const title = rows.slice(0, cut + 1).reverse().find((r) => r.hasAttribute('data-group-title') && r.dataset.group === firstMoved.dataset.group);
+      if (title) {
+        const again = title.cloneNode(true) as HTMLTableRowElement;
+        stripIds(again);
+        for (const p of Array.from(again.querySelectorAll('.group-title'))) mark(p, label);
+        nextBody.prepend(again);
+      }
+    }
+    // The group goes on: its column's heading says so too.
+    if (groupGoesOn) {
       const column = Array.from(firstMoved.cells).findIndex((c) => c.hasAttribute('data-group-cell'));
       const heading = next.tHead?.querySelector(`th[data-col="${column}"]`);
       if (heading) mark(heading, label);
@@ -347,6 +416,7 @@ function splitContinued(pages: Record<string, number>): boolean {
     next.style.breakBefore = 'page';
     next.dataset.ctStart = String(start + 1);
     table.after(next);
+    for (const [source, target] of repeats) repeatInto(source, target, label);
     work.unshift(next);
     changed = true;
   }

@@ -213,14 +213,15 @@ export class SchemaValidator {
       case 'const': {
         const allowed = (e.keyword === 'enum' ? (params.allowedValues as unknown[]) : [params.allowedValue]).map(String);
         const guess = typeof e.data === 'string' ? nearest(e.data, allowed) : undefined;
+        // A field that takes other forms besides these values (a period's { from, to }) says so in "x-hint".
+        const other = parent?.['x-hint'] as Bilingual | undefined;
+        const list = other ?? bi(`ค่าที่ใช้ได้: ${allowed.join(', ')}`, `allowed values: ${allowed.join(', ')}`);
         return {
           ...base,
           code: `schema/${e.keyword}`,
           ...at(path),
           message: bi(`ค่า ${describeValue(e.data)} ใช้ไม่ได้${title}`, `value ${describeValue(e.data)} is not allowed`),
-          hint: guess
-            ? bi(`หมายถึง "${guess}" หรือไม่? ค่าที่ใช้ได้: ${allowed.join(', ')}`, `did you mean "${guess}"? allowed: ${allowed.join(', ')}`)
-            : bi(`ค่าที่ใช้ได้: ${allowed.join(', ')}`, `allowed values: ${allowed.join(', ')}`),
+          hint: guess ? bi(`หมายถึง "${guess}" หรือไม่? ${list.th}`, `did you mean "${guess}"? ${list.en}`) : list,
         };
       }
       case 'minLength':

@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatPath, type Diagnostic } from '../../src/diagnostics.js';
-import { columnWidths, periodText, urlParts } from '../../src/kinds/results.js';
+import { formatPeriod, periodFormat, type PeriodInput } from '../../src/derive/period.js';
+import { urlParts } from '../../src/kinds/results/derive.js';
+import { columnWidths } from '../../src/kinds/results/layout.js';
 import { checkDocument, deriveDocument } from '../../src/pipeline.js';
 import { ROOT, runCli, yamlFile } from '../helpers.js';
 
@@ -33,6 +35,8 @@ async function model(file: string): Promise<Model> {
   expect(d.diagnostics.filter((x) => x.severity === 'error')).toEqual([]);
   return d.derived!.model as Model;
 }
+
+const periodText = (p: PeriodInput, fy: number, digits: 'thai' | 'arabic') => formatPeriod(p, fy, digits);
 
 describe('periods', () => {
   it('prints the fiscal-year shorthands as month spans in the fiscal year', () => {
@@ -80,7 +84,8 @@ describe('the examples', () => {
     ]);
     const d = diagnostics[0]!;
     expect(d.column).toBe(readFileSync(LOPBURI, 'utf8').split('\n')[d.line - 1]!.indexOf('{{date 2025-10-02}}') + 1);
-    expect(d.hint!.en).toContain('2024-10-01 to 2025-09-30');
+    // After the year: the fix is the next year's report (never for a date before the year).
+    expect(d.hint!.en).toContain('the report of fiscal year 2569');
   });
 
   it('seed 000 prints its six columns, numbered measures and the whole fiscal year', async () => {
@@ -151,8 +156,8 @@ describe('rules', () => {
     expect(run.status).toBe(1);
     const line = lineOf(file, '{{date 2025-10-02}}');
     const column = readFileSync(file, 'utf8').split('\n')[line - 1]!.indexOf('{{date 2025-10-02}}') + 1;
-    expect(run.stderr).toContain(`dates.yaml:${line}:${column}: warning: {{date 2025-10-02}} is outside the reported fiscal year 2568`);
-    expect(run.stderr).toMatch(/dates\.yaml:\d+:\d+: error: \{\{date 2025-02-30\}\}: 2025-02-30 is not a calendar date/);
+    expect(run.stderr).toContain(`dates.yaml:${line}:${column}: warning: {{date 2025-10-02}} (2025-10-02) is after the end of the reported fiscal year 2568`);
+    expect(run.stderr).toMatch(/dates\.yaml:\d+:\d+: error: 2025-02-30 is not a calendar date/);
   });
 
   it('prints a row without a field as "-" and says so once per row', async () => {
