@@ -18,6 +18,7 @@ import {
   type DigitStyle,
 } from '../thai/index.js';
 import { authorityValues, type AuthorityInput } from '../derive/authority.js';
+import { estimateWidthEm } from '../render/charts.js';
 import { coverModel, type CoverInput } from '../derive/cover.js';
 import type { PlaceholderValue } from '../derive/placeholders.js';
 import { titleLines as splitTitle, titleText, type TitleInput } from '../derive/title-block.js';
@@ -226,6 +227,7 @@ function derive(input: PlanInput, ctx: DeriveContext): DerivedDocument {
     rows.push({ type: 'subtotal', label: `รวมมิติที่ ${num(dn)} (จำนวน ${num(dimCounts[d]!)} โครงการ)`, amounts: cells(dimTotals[d]!) });
   });
   rows.push({ type: 'grand', label: `รวมทั้งสิ้น (จำนวน ${num(placed.length)} โครงการ)`, amounts: cells(grand) });
+  keepHeadingsWithContent(rows);
 
   // Part 3: one detail section per project, numbered in plan order.
   const projects = placed.map((p, i) => {
@@ -304,7 +306,7 @@ function derive(input: PlanInput, ctx: DeriveContext): DerivedDocument {
       matrixColumns: years.length + 2,
       // A year column holds "๕,๘๒๕,๐๐๐.๐๐" (Thai digits are wide: 3.1 cm at 12 pt);
       // plans with many years shrink the figures rather than overflow the page.
-      yearColumn: yearColumnStyle(years.length),
+      yearColumn: yearColumnStyle(years.length, widestAmount(rows)),
       toc: [
         { id: 'preface', level: 1, title: 'คำนำ' },
         { id: 'part-1', level: 1, title: `ส่วนที่ ${num(1)} บทนำ` },
@@ -318,9 +320,28 @@ function derive(input: PlanInput, ctx: DeriveContext): DerivedDocument {
   };
 }
 
+/** The longest figure of the matrix (the grand total, usually). */
+function widestAmount(rows: readonly MatrixRow[]): string {
+  const amounts = rows.flatMap((r) => ('amounts' in r ? r.amounts : []));
+  return amounts.reduce((a, b) => (estimateWidthEm(b) > estimateWidthEm(a) ? b : a), '');
+}
+
+/**
+ * A heading row (dimension, mission, sub-mission) stays on the page of the row that
+ * opens its content; one with no content of its own (a sub-mission without projects)
+ * does not drag the next heading with it: only what must stay together is kept.
+ */
+function keepHeadingsWithContent(rows: MatrixRow[]): void {
+  const depth: Record<MatrixRow['type'], number> = { dimension: 0, mission: 1, sub: 2, project: 3, subtotal: 0, grand: 0 };
+  rows.forEach((row, i) => {
+    const next = rows[i + 1];
+    if ((row.type === 'dimension' || row.type === 'mission' || row.type === 'sub') && next) row.keep = depth[next.type] > depth[row.type];
+  });
+}
+
 type MatrixRow =
-  | { type: 'dimension'; id: string; label: string }
-  | { type: 'mission' | 'sub'; label: string }
+  | { type: 'dimension'; id: string; label: string; keep?: boolean }
+  | { type: 'mission' | 'sub'; label: string; keep?: boolean }
   | { type: 'project'; label: string; anchor: string; amounts: string[]; remarks: string }
   | { type: 'subtotal' | 'grand'; label: string; amounts: string[] };
 
@@ -344,10 +365,22 @@ function titleLines(title: string): string[] {
   return at > 0 ? [title.slice(0, at).trim(), title.slice(at).trim()] : [title];
 }
 
-function yearColumnStyle(count: number): { width: string; fontSize: string } {
-  const usable = 24.7 - 2.3 - 6.5; // landscape text width minus remarks and the narrowest useful name column
-  const width = Math.min(3.1, usable / count);
-  return { width: `${width.toFixed(2)}cm`, fontSize: `${Math.max(8, (12 * width) / 3.1).toFixed(1)}pt` };
+/** Landscape text width, the remarks column and a figure cell's padding (templates/plan/style.css), in cm. */
+const MATRIX = { text: 24.7, remarks: 2.0, padding: 0.2 };
+/** The share of the matrix's width the names get at least. */
+const NAME_SHARE = 0.4;
+
+/**
+ * The names get 40 % of the matrix's width at least (narrow names made tall rows and
+ * pages that ended a quarter empty: the example's Part 2 took 16 pages, now 11); the
+ * year columns share the rest, at most 3.1 cm each, their figures in the largest size up
+ * to 12 pt at which the widest one fits.
+ */
+function yearColumnStyle(count: number, widest: string): { width: string; fontSize: string } {
+  const width = Math.min(3.1, (MATRIX.text * (1 - NAME_SHARE) - MATRIX.remarks) / count);
+  const cmPerPt = 2.54 / 72;
+  const fit = (width - MATRIX.padding) / (estimateWidthEm(widest) * cmPerPt);
+  return { width: `${width.toFixed(2)}cm`, fontSize: `${Math.max(8, Math.min(12, fit)).toFixed(1)}pt` };
 }
 
 /** "ปีละ ๑๐,๐๐๐ บาท รวม ๕๐,๐๐๐ บาท (ห้าหมื่นบาทถ้วน)", or per year, or "ไม่ใช้งบประมาณ". */

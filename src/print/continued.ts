@@ -113,10 +113,17 @@ export async function printWithContinuedTables(page: Page, print: () => Promise<
  */
 function prepareTables(): void {
   const MIN_SCALE = 0.6;
-  for (const cell of Array.from(document.querySelectorAll<HTMLTableCellElement>('td, th'))) {
-    if (cell.scrollWidth <= cell.clientWidth + 0.5) continue;
+  /** A word (or a figure that never wraps) reaching past the cell's padding edge. */
+  const overflows = (cell: HTMLTableCellElement): boolean => {
+    if (cell.scrollWidth > cell.clientWidth + 0.5) return true;
+    // Collapsed borders lend each cell half their width: a pixel of slack.
+    const right = cell.getBoundingClientRect().right - parseFloat(getComputedStyle(cell).paddingRight);
+    return Array.from(cell.querySelectorAll('.w')).some((w) => w.getBoundingClientRect().right > right + 1);
+  };
+  const wide = Array.from(document.querySelectorAll<HTMLTableCellElement>('td, th')).filter(overflows);
+  for (const cell of wide) {
     const base = parseFloat(getComputedStyle(cell).fontSize);
-    for (let scale = 0.95; scale >= MIN_SCALE && cell.scrollWidth > cell.clientWidth + 0.5; scale -= 0.05) cell.style.fontSize = `${(base * scale).toFixed(2)}px`;
+    for (let scale = 0.95; scale >= MIN_SCALE && overflows(cell); scale -= 0.05) cell.style.fontSize = `${(base * scale).toFixed(2)}px`;
   }
   for (const table of Array.from(document.querySelectorAll<HTMLTableElement>('table[data-keep-rows-below]'))) {
     const probe = document.createElement('div');
