@@ -40,8 +40,10 @@ export function responsibleUnits(value: ResponsibleInput | undefined): { main: s
  */
 export function responsibleParts(value: ResponsibleInput | undefined, labels: ResponsibleLabelsInput = {}, only?: 'main' | 'support'): ResponsiblePart[] {
   const { main, support } = responsibleUnits(value);
-  const mainLabel = labels.main ?? DEFAULT_RESPONSIBLE_LABELS.main;
-  const supportLabel = labels.support ?? DEFAULT_RESPONSIBLE_LABELS.support;
+  // A line never starts with the label's colon ("หน่วยงานสนับสนุน :").
+  const glue = (label: string) => label.replace(/\s+(?=[:：])/g, '\u00a0');
+  const mainLabel = glue(labels.main ?? DEFAULT_RESPONSIBLE_LABELS.main);
+  const supportLabel = glue(labels.support ?? DEFAULT_RESPONSIBLE_LABELS.support);
   const split = support.length > 0 || labels.label_alone === true;
   const parts: ResponsiblePart[] = [];
   if (main.length > 0 && only !== 'support') parts.push({ label: split && only === undefined && mainLabel !== '' ? mainLabel : undefined, units: main });

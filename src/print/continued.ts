@@ -108,11 +108,13 @@ export async function printWithContinuedTables(page: Page, print: () => Promise<
 
 /**
  * Before the first print: a cell whose longest word (kept whole, see src/render/thai-words.ts)
- * is wider than its column gets a smaller font until it fits, rather than a cut word; then
+ * is wider than its column gets a smaller font until it fits (down to 8 pt; past that
+ * the word may break, never cover the next column), rather than a cut word; then
  * rows of `table[data-keep-rows-below]` shorter than that height are kept whole.
  */
 function prepareTables(): void {
-  const MIN_SCALE = 0.6;
+  /** 8 pt in CSS pixels: the smallest text a cell is shrunk to. */
+  const MIN_SIZE = (8 * 96) / 72;
   /** A word (or a figure that never wraps) reaching past the cell's padding edge. */
   const overflows = (cell: HTMLTableCellElement): boolean => {
     if (cell.scrollWidth > cell.clientWidth + 0.5) return true;
@@ -123,7 +125,9 @@ function prepareTables(): void {
   const wide = Array.from(document.querySelectorAll<HTMLTableCellElement>('td, th')).filter(overflows);
   for (const cell of wide) {
     const base = parseFloat(getComputedStyle(cell).fontSize);
-    for (let scale = 0.95; scale >= MIN_SCALE && overflows(cell); scale -= 0.05) cell.style.fontSize = `${(base * scale).toFixed(2)}px`;
+    for (let size = base * 0.95; size >= MIN_SIZE && overflows(cell); size -= base * 0.05) cell.style.fontSize = `${size.toFixed(2)}px`;
+    // A column too narrow even for 8 pt: better a word broken than text over the next column.
+    if (overflows(cell)) for (const w of Array.from(cell.querySelectorAll<HTMLElement>('.w'))) w.style.whiteSpace = 'normal';
   }
   for (const table of Array.from(document.querySelectorAll<HTMLTableElement>('table[data-keep-rows-below]'))) {
     const probe = document.createElement('div');
@@ -256,21 +260,36 @@ function splitContinued(pages: Record<string, number>): boolean {
   };
 
   /**
+   * Where a paragraph or list item cut at line `at` of its `lines` really breaks: at least
+   * two of its lines stay and two go over (no orphan, no widow); a line goes over early
+   * to save a widow, and a unit too short to share moves whole.
+   */
+  const keepTwo = (lines: Element[], at: number): Element => {
+    let k = at;
+    if (lines.length - k < 2) k -= 1;
+    return lines[k >= 2 ? k : 0]!;
+  };
+
+  /**
    * Fills `target` (the top cell of a continuation) with what `source` repeats, then its
-   * label; a name longer than two lines loses words from its end, and gets "…".
+   * label. The row must not grow (that would move everything after it, measured before):
+   * a name taller than the row's other cells loses words from its end and gets "…",
+   * down to one line.
    */
   const repeatInto = (source: Element, target: Element, label: string) => {
     const template = source.querySelector<HTMLTemplateElement>(':scope > template.ct-repeat');
-    if (!template) return;
+    const row = target.closest('tr');
+    if (!template || !row?.isConnected) return;
+    const height = row.getBoundingClientRect().height;
     const content = template.content.cloneNode(true) as DocumentFragment;
     const blocks = Array.from(content.children);
     target.prepend(content);
     const last = blocks[blocks.length - 1];
-    if (!last || !last.isConnected) return;
+    if (!last) return;
     for (const b of blocks) b.classList.add('ct-repeated');
     mark(last, label);
     const lineHeight = parseFloat(getComputedStyle(last).lineHeight);
-    const fits = () => last.getBoundingClientRect().height <= 2 * lineHeight + 1;
+    const fits = () => row.getBoundingClientRect().height <= height + 0.5 || last.getBoundingClientRect().height <= 1.5 * lineHeight;
     if (fits()) return;
     const ellipsis = document.createElement('span');
     ellipsis.className = 'ct-ellipsis';
@@ -282,8 +301,47 @@ function splitContinued(pages: Record<string, number>): boolean {
     if (before?.nodeType === Node.TEXT_NODE) before.textContent = (before.textContent ?? '').trimEnd();
   };
 
+  /**
+   * A continuation made in an earlier pass starts on a page of its own. When what comes
+   * before it grew since (a heading with "(ต่อ)" wraps), the table before it runs over
+   * and gets a continuation of its own: the old one is then taken back into the new one,
+   * so its rows follow on the same page instead of leaving it nearly empty (the rest of a
+   * row cut before joins that row's new part, cell by cell). Rows taken back were
+   * measured after a forced page break: they are not cut at in this pass.
+   */
+  const takeBack = (after: HTMLTableElement, into: HTMLTableSectionElement, work: HTMLTableElement[]) => {
+    const old = after.nextElementSibling;
+    if (!(old instanceof HTMLTableElement) || !old.classList.contains('ct-continuation') || old.dataset.ctChain !== after.dataset.ctChain) return;
+    const rows = Array.from(old.tBodies[0]?.rows ?? []).filter((r) => !r.classList.contains('ct-repeated-row'));
+    const target = into.rows[into.rows.length - 1];
+    if (rows[0]?.classList.contains('ct-rest-row') && target) {
+      const rest = rows.shift()!;
+      Array.from(rest.cells).forEach((cell, i) => {
+        const joined = target.cells[i];
+        if (!joined) return;
+        for (const repeated of Array.from(cell.querySelectorAll('.ct-repeated'))) repeated.remove();
+        for (const child of Array.from(cell.childNodes)) if (!(child instanceof HTMLTemplateElement)) joined.appendChild(child);
+      });
+      target.dataset.ctUnmeasured = '';
+    }
+    const first = rows[0];
+    if (first) {
+      first.classList.remove('ct-first-row');
+      for (const repeated of Array.from(first.querySelectorAll('.ct-repeated'))) repeated.remove();
+    }
+    for (const r of rows) {
+      r.dataset.ctUnmeasured = '';
+      into.appendChild(r);
+    }
+    old.remove();
+    const queued = work.indexOf(old);
+    if (queued >= 0) work.splice(queued, 1);
+  };
+
   let changed = false;
   const work = Array.from(document.querySelectorAll<HTMLTableElement>('table[data-continued-label]'));
+  work.forEach((t, i) => (t.dataset.ctChain ??= String(i)));
+  for (const r of Array.from(document.querySelectorAll<HTMLElement>('[data-ct-unmeasured]'))) delete r.dataset.ctUnmeasured;
   while (work.length > 0) {
     const table = work.shift()!;
     const label = table.dataset.continuedLabel ?? '(ต่อ)';
@@ -308,11 +366,24 @@ function splitContinued(pages: Record<string, number>): boolean {
     let inside = false;
     for (let k = 0; k < rows.length && cut < 0; k++) {
       const row = rows[k]!;
+      if (row.dataset.ctUnmeasured !== undefined) break;
       const lines = linesOf(row);
       if (lines.some((l) => (pageOf(l) ?? start) > start)) {
         cut = k;
         inside = lines.some((l) => (pageOf(l) ?? start) === start);
       } else if ((pageOf(row) ?? start) > start && lines.length === 0) cut = k;
+    }
+    // A row that would leave fewer than three lines at the foot of a page goes over whole
+    // (its units keep two lines on each side, so two lines would leave most cells empty).
+    if (inside && Math.max(...Array.from(rows[cut]!.cells).map((c) => linesOf(c).filter((l) => (pageOf(l) ?? start) === start).length)) < 3) {
+      inside = false;
+      if (cut === 0) {
+        if (table.style.breakBefore !== 'page') {
+          table.style.breakBefore = 'page';
+          changed = true;
+        }
+        continue;
+      }
     }
     // A group's title row never ends a page: it goes over with the group's first row.
     while (!inside && cut > 0 && rows[cut - 1]!.hasAttribute('data-group-title')) cut -= 1;
@@ -344,6 +415,7 @@ function splitContinued(pages: Record<string, number>): boolean {
       const row = rows[cut]!;
       const copy = row.cloneNode(false) as HTMLTableRowElement;
       copy.removeAttribute('id');
+      copy.classList.add('ct-rest-row');
       copy.style.breakInside = '';
       Array.from(row.cells).forEach((cell, i) => {
         const cellCopy = cell.cloneNode(false) as HTMLTableCellElement;
@@ -369,7 +441,7 @@ function splitContinued(pages: Record<string, number>): boolean {
         for (const unit of units(cell)) {
           const parent = unit.parentElement!;
           const lines = linesOf(unit);
-          const over = moving ? lines[0] : cutLine && lines.includes(cutLine) ? cutLine : undefined;
+          const over = moving ? lines[0] : cutLine && lines.includes(cutLine) ? keepTwo(lines, lines.indexOf(cutLine)) : undefined;
           if (!over) continue;
           moving = true;
           if (over === lines[0]) place(unit, parent);
@@ -408,6 +480,7 @@ function splitContinued(pages: Record<string, number>): boolean {
       if (title) {
         const again = title.cloneNode(true) as HTMLTableRowElement;
         stripIds(again);
+        again.classList.add('ct-repeated-row');
         for (const p of Array.from(again.querySelectorAll('.group-title'))) mark(p, label);
         nextBody.prepend(again);
       }
@@ -422,6 +495,7 @@ function splitContinued(pages: Record<string, number>): boolean {
     firstMoved.classList.add('ct-first-row');
     next.style.breakBefore = 'page';
     next.dataset.ctStart = String(start + 1);
+    takeBack(table, nextBody, work);
     table.after(next);
     for (const [source, target] of repeats) repeatInto(source, target, label);
     work.unshift(next);

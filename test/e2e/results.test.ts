@@ -138,13 +138,22 @@ describe('seed 001: เทศบาลเมืองลพบุรี, FY 2568
   });
 
   it('cuts cells between lines without losing or repeating any', () => {
-    const all = strip(b.pages.join('\n'));
+    const pages = b.pages.map(strip);
+    /** Whole on one page, or its start at the end of a page's lines and the rest on the next page. */
+    const printedOnce = (text: string): number => {
+      const t = strip(text);
+      let found = pages.reduce((n, p) => n + count(p, t), 0);
+      for (let n = 1; n + 1 < pages.length; n++) {
+        for (let k = 4; k < t.length - 4; k++) if (pages[n]!.endsWith(t.slice(0, k)) && pages[n + 1]!.includes(t.slice(k))) found += 1;
+      }
+      return found;
+    };
     for (const s of [
       'เผยแพร่รายงานผลการดำเนินการให้ประชาชนทราบผ่านช่องทางต่าง ๆ',
       'ระบบยื่นคำร้องออนไลน์ทาง Google Form เพื่อขอให้จัดเก็บกิ่งไม้ใบไม้',
       'รายงานผลการจัดซื้อจัดจ้างรายเดือนและรายปี',
       'ประชุมคณะกรรมการพิจารณาเลื่อนขั้นเงินเดือน ทบทวนผลการประเมินตามที่คณะกรรมการกลั่นกรองเสนอ',
-    ]) expect(count(all, strip(s)), s).toBe(1);
+    ]) expect(printedOnce(s), s).toBe(1);
   });
 });
 

@@ -8,7 +8,6 @@ import { checkPeriod } from '../../validate/period.js';
 import { checkProseDates } from '../../validate/prose-dates.js';
 import { nearest } from '../../validate/suggest.js';
 import { responsibleUnits } from '../../derive/responsible.js';
-import { rulesFor } from '../ita-levels.js';
 import type { KindContext } from '../kind.js';
 import { collapse, EXPECTED_FIELDS, FIELD_INFO, fieldsOf, sourceKey, type FieldName, type ItemInput, type ResultsInput } from './input.js';
 import { groupKeyOf, knownIndicatorNames, resolveLayout, standardIndicatorName, type ResolvedLayout } from './layout.js';
@@ -77,7 +76,6 @@ function checkGroups(input: ResultsInput, layout: ResolvedLayout, ctx: KindConte
       ctx.problem('error', 'results/group-missing', ['items', i], bi(`ตารางจัดกลุ่มตาม ${by} แต่แถวนี้ไม่มี ${by}`, `rows are grouped by ${by}, but this row has no ${by}`), bi(`เพิ่ม ${by}: ... ในแถวนี้`, `add "${by}: ..." to this row`));
     }
   });
-  checkIndicatorsOfYear(input, ctx);
   if (input.groups === undefined) return;
   if (by === 'none') {
     ctx.problem('error', 'results/groups-unused', ['groups'], bi('มี groups: แต่ตารางไม่ได้จัดกลุ่มแถว (layout.group_by เป็น none)', 'groups: is given but the rows are not grouped (layout.group_by is none)'), bi('กำหนด layout.group_by เป็น indicator, issue หรือ group', 'set layout.group_by to indicator, issue or group'), { key: true });
@@ -108,19 +106,6 @@ function checkGroups(input: ResultsInput, layout: ResolvedLayout, ctx: KindConte
     const guess = nearest(key, keys);
     ctx.problem('error', 'results/group-undefined', ['items', i, by], bi(`แถวนี้อยู่ในกลุ่ม ${key} ซึ่งไม่มีใน groups:`, `this row is in group ${key}, which groups: does not list`), guess ? bi(`หมายถึง "${guess}" หรือไม่?`, `did you mean "${guess}"?`) : bi(`เพิ่ม - { ${by}: ${key} } ใน groups: หรือแก้ ${by} ของแถวนี้`, `add "- { ${by}: ${key} }" to groups:, or correct this row's ${by}`));
   });
-}
-
-/** Every indicator named (by a row or a group) exists in the fiscal year's ITA. */
-function checkIndicatorsOfYear(input: ResultsInput, ctx: KindContext): void {
-  const lookup = rulesFor(input.fiscal_year);
-  if (!lookup.ok) return;
-  const known = new Set(lookup.rules.indicators.map((i) => i.no));
-  const check = (no: number | undefined, path: YamlPath) => {
-    if (no === undefined || known.has(no)) return;
-    ctx.problem('error', 'results/unknown-indicator', path, bi(`ปีงบประมาณ ${input.fiscal_year} ไม่มีตัวชี้วัดที่ ${no}`, `fiscal year ${input.fiscal_year} has no indicator ${no}`), bi(`ตัวชี้วัดของปีนี้มีเลข ${[...known].join(', ')}`, `this year's indicators are numbered ${[...known].join(', ')}`));
-  };
-  input.items.forEach((item, i) => check(item.indicator, ['items', i, 'indicator']));
-  (input.groups ?? []).forEach((g, d) => check(g.indicator, ['groups', d, 'indicator']));
 }
 
 /**
