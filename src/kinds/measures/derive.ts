@@ -14,10 +14,11 @@ import { barChart, lineChart } from '../../render/charts.js';
 import { applyDigits, formatDateLong, type DigitStyle } from '../../thai/index.js';
 import { formatScore, levelOf, parseQuestionId, rulesFor, toHundredths, TOOL_LABEL, TOOL_NAME, TOOLS, VERDICT_TEXT, verdictOf, type Tool, type YearRules } from '../ita-levels.js';
 import type { DeriveContext, DerivedDocument } from '../kind.js';
-import { assessmentYear, measureList, toolOf, type MeasuresInput, type Path, type Prose } from './input.js';
+import { assessmentYear, measureList, toolOf, type MeasuresInput, type Path, type Prose, type TopicInput } from './input.js';
 import { computeScores } from './scores.js';
 
 const DEFAULT_TITLE = 'มาตรการส่งเสริมคุณธรรมและความโปร่งใส';
+const DEFAULT_TOPIC_TITLE = 'หัวข้อที่ {{number}} {{title}}';
 
 export function derive(input: MeasuresInput, ctx: DeriveContext): DerivedDocument {
   const digits = ctx.digits;
@@ -120,15 +121,18 @@ export function derive(input: MeasuresInput, ctx: DeriveContext): DerivedDocumen
   // When every measure is monitored the same way, that is said once, under the table.
   const ownMonitoring = input.measures.topics.some((t) => t.measures.some((m) => m.monitoring !== undefined));
   const defaultMonitoring = input.measures.monitoring === undefined ? undefined : prose(input.measures.monitoring, ['measures', 'monitoring']);
+  // A topic is numbered as the authority numbers it (its own number, else its place), under its own wording.
+  const topicNumber = (topic: TopicInput, t: number) => num(topic.number ?? t + 1);
+  const topicTitle = (topic: TopicInput, t: number) =>
+    ctx.prose(input.measures.topic_title ?? DEFAULT_TOPIC_TITLE, ['measures', 'topic_title'], new Map([['number', topicNumber(topic, t)], ['title', topic.title]]));
   const topics = input.measures.topics.map((topic, t) => ({
-    number: num(t + 1),
-    title: topic.title,
+    heading: topicTitle(topic, t),
     span: topic.measures.length,
     measures: topic.measures.map((m, i) => {
       const at: Path = ['measures', 'topics', t, 'measures', i];
       return {
         first: i === 0,
-        number: num(`${t + 1}.${i + 1}`),
+        number: `${topicNumber(topic, t)}.${num(i + 1)}`,
         title: m.title,
         practice: m.practice === undefined ? undefined : prose(m.practice, [...at, 'practice']),
         responsible: responsibleParts(m.responsible, labels),

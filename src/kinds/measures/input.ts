@@ -38,6 +38,8 @@ export interface MeasureInput {
 }
 export interface TopicInput {
   title: string;
+  /** The authority's own number of the topic; its place in the list when absent. */
+  number?: string | number;
   issue?: number;
   measures: MeasureInput[];
 }
@@ -63,7 +65,7 @@ export interface MeasuresInput {
     history?: ({ year: number; score: number } & ScoreSet)[];
     issues: IssueInput[];
   };
-  measures: { introduction?: string; monitoring?: Prose; topics: TopicInput[] };
+  measures: { introduction?: string; monitoring?: Prose; topic_title?: string; topics: TopicInput[] };
   limitations: NumberedListInput;
   suggestions: NumberedListInput;
   approval: { name: string; position: string | string[]; date: string };
