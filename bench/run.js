@@ -27,7 +27,8 @@ function makeCorpus() {
   const examples = readdirSync(join(ROOT, 'examples'), { withFileTypes: true }).filter((d) => d.isDirectory() && d.name !== 'ci').map((d) => d.name);
   const docs = [];
   const inputs = [];
-  for (const ex of examples) for (const f of readdirSync(join(ROOT, 'examples', ex))) if (/\.ya?ml$/.test(f) && /^kind:/m.test(readFileSync(join(ROOT, 'examples', ex, f), 'utf8'))) docs.push([ex, f]);
+  // An authority file (kind: authority) is shared data, not a document.
+  for (const ex of examples) for (const f of readdirSync(join(ROOT, 'examples', ex))) if (/\.ya?ml$/.test(f) && /^kind:(?!\s*authority\b)/m.test(readFileSync(join(ROOT, 'examples', ex, f), 'utf8'))) docs.push([ex, f]);
   for (let i = 0; i < N; i++) {
     const [ex, f] = docs[i % docs.length];
     const target = join(dir, String(i).padStart(4, '0'));

@@ -107,7 +107,8 @@ export async function printWithContinuedTables(page: Page, print: () => Promise<
 // In the page. Each function is sent to the browser on its own: no outside references.
 
 /**
- * Before the first print: a cell whose longest word (kept whole, see src/render/thai-words.ts)
+ * Before the first print: header rows get the height they have with their "(ต่อ)"; a cell
+ * whose longest word (kept whole, see src/render/thai-words.ts)
  * is wider than its column gets a smaller font until it fits (down to 8 pt; past that
  * the word may break, never cover the next column), rather than a cut word; then
  * rows of `table[data-keep-rows-below]` shorter than that height are kept whole.
@@ -128,6 +129,22 @@ function prepareTables(): void {
     for (let size = base * 0.95; size >= MIN_SIZE && overflows(cell); size -= base * 0.05) cell.style.fontSize = `${size.toFixed(2)}px`;
     // A column too narrow even for 8 pt: better a word broken than text over the next column.
     if (overflows(cell)) for (const w of Array.from(cell.querySelectorAll<HTMLElement>('.w'))) w.style.whiteSpace = 'normal';
+  }
+  // A header row is as tall on every page as it is with its "(ต่อ)": a heading that wraps
+  // when labelled would otherwise push a continued page's rows below where they were measured.
+  for (const table of Array.from(document.querySelectorAll<HTMLTableElement>('table[data-continued-label]'))) {
+    const label = table.dataset.continuedLabel ?? '';
+    const head = table.tHead;
+    if (label === '' || !head) continue;
+    const marks = Array.from(head.querySelectorAll('th[data-col], [data-continued-mark]')).map((el) => {
+      const mark = document.createElement('span');
+      mark.className = 'ct-mark';
+      mark.textContent = ` ${label}`;
+      return el.appendChild(mark);
+    });
+    const heights = Array.from(head.rows).map((r) => r.getBoundingClientRect().height);
+    for (const m of marks) m.remove();
+    Array.from(head.rows).forEach((r, i) => (r.style.height = `${heights[i]}px`));
   }
   for (const table of Array.from(document.querySelectorAll<HTMLTableElement>('table[data-keep-rows-below]'))) {
     const probe = document.createElement('div');
