@@ -111,16 +111,3 @@ export async function expandInputs(args: string[]): Promise<{ inputs: Input[]; d
   unique.sort((a, b) => a.file.localeCompare(b.file));
   return { inputs: unique, diagnostics };
 }
-
-/** `--shard K/N`: the K-th of N deterministic, balanced slices of the sorted inputs. */
-export function parseShard(value: string): { index: number; count: number } | undefined {
-  const m = /^(\d+)\/(\d+)$/.exec(value);
-  if (!m) return undefined;
-  const index = Number(m[1]);
-  const count = Number(m[2]);
-  return count >= 1 && index >= 1 && index <= count ? { index, count } : undefined;
-}
-
-export function shard<T>(items: T[], s: { index: number; count: number }): T[] {
-  return items.filter((_, i) => i % s.count === s.index - 1);
-}

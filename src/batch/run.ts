@@ -67,7 +67,7 @@ export async function runBatch(inputs: Input[], opts: BatchOptions): Promise<Out
     const output = outputFor(input, opts.outDir);
     const elapsed = () => performance.now() - started;
     const fresh = opts.force ? undefined : await cache.fresh(input.file, output);
-    if (fresh) return { input: input.file, output, status: 'up-to-date', pages: fresh.pages, ms: elapsed(), retried: false, diagnostics: [] };
+    if (fresh) return { input: input.file, output, status: 'up-to-date', pages: fresh.pages, ms: elapsed(), retried: false, diagnostics: fresh.warnings };
     const checked = await deriveDocument(input.file);
     if (hasErrors(checked.diagnostics)) return { input: input.file, status: 'invalid', ms: elapsed(), retried: false, diagnostics: checked.diagnostics };
 
@@ -77,7 +77,7 @@ export async function runBatch(inputs: Input[], opts: BatchOptions): Promise<Out
         const p = await getPrinter();
         const result = await buildDocument(input.file, p, { output, derived: checked });
         if (!result.output) return { input: input.file, status: 'failed', ms: elapsed(), retried, diagnostics: result.diagnostics };
-        await cache.record(input.file, result.output, result.dependencies, result.pages ?? 0);
+        await cache.record(input.file, result.output, result.dependencies, result.pages ?? 0, result.diagnostics);
         return { input: input.file, output: result.output, status: 'built', pages: result.pages, ms: elapsed(), retried, diagnostics: result.diagnostics };
       } catch (err) {
         if (err instanceof UserError) throw err;

@@ -1,14 +1,18 @@
 /** How the CLI shows diagnostics and counts: one place, so every command speaks alike. */
 import { formatDiagnostic, sortDiagnostics, type Diagnostic, type Lang } from '../diagnostics.js';
+import { annotation, inGitHubActions } from './github.js';
 import { display } from './progress.js';
 
 export const EXIT_OK = 0;
 export const EXIT_INVALID = 1;
 export const EXIT_USAGE = 2;
 
+/** To stderr; in GitHub Actions as annotations on stdout, where the runner reads workflow commands. */
 export function printDiagnostics(list: Diagnostic[], lang: Lang): void {
+  const github = inGitHubActions();
   for (const d of sortDiagnostics(list.map((x) => ({ ...x, file: display(x.file) })))) {
-    process.stderr.write(`${formatDiagnostic(d, lang)}\n`);
+    if (github) process.stdout.write(`${annotation(d, lang)}\n`);
+    else process.stderr.write(`${formatDiagnostic(d, lang)}\n`);
   }
 }
 
