@@ -2,8 +2,10 @@
  * Inside GitHub Actions every diagnostic is printed as a workflow command
  * (`::error file=…,line=…,col=…,title=…::message`), so it appears as an annotation on
  * the YAML line of the pull request or commit, with nothing to configure and no extra
- * step that could be skipped. The message is the usual compiler-style text, so the
- * log reads as it does elsewhere.
+ * step that could be skipped. It goes where diagnostics always go, stderr: the runner
+ * reads workflow commands from stdout and stderr alike (actions/runner ScriptHandler
+ * gives each its own OutputManager), and stdout stays free for --json. The message is the
+ * usual compiler-style text, so the log reads as it does elsewhere.
  * https://docs.github.com/actions/reference/workflow-commands-for-github-actions
  */
 import { relative, resolve, sep } from 'node:path';

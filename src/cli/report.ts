@@ -7,12 +7,11 @@ export const EXIT_OK = 0;
 export const EXIT_INVALID = 1;
 export const EXIT_USAGE = 2;
 
-/** To stderr; in GitHub Actions as annotations on stdout, where the runner reads workflow commands. */
+/** To stderr; in GitHub Actions as annotations (the runner reads workflow commands on stderr too). */
 export function printDiagnostics(list: Diagnostic[], lang: Lang): void {
-  const github = inGitHubActions();
+  const format = inGitHubActions() ? annotation : formatDiagnostic;
   for (const d of sortDiagnostics(list.map((x) => ({ ...x, file: display(x.file) })))) {
-    if (github) process.stdout.write(`${annotation(d, lang)}\n`);
-    else process.stderr.write(`${formatDiagnostic(d, lang)}\n`);
+    process.stderr.write(`${format(d, lang)}\n`);
   }
 }
 
