@@ -74,7 +74,7 @@ function sampler(pid, ms = 250) {
     const node = kb(`/proc/${pid}/status`, 'VmRSS');
     if (node === 0) return;
     const browser = descendants.reduce((sum, p) => sum + kb(`/proc/${p}/smaps_rollup`, 'Pss'), 0);
-    samples.push({ t: performance.now() - started, node, browser });
+    samples.push({ t: performance.now() - started, node, browser, load: loadavg()[0] });
   }, ms);
   return () => {
     clearInterval(timer);
@@ -178,7 +178,7 @@ console.log(`rerun with the output folder kept: ${upToDate}/${rerunDocs.length} 
 console.log(`validation (no browser, one process): ${(files.length / (validateMs / 1000)).toFixed(1)} documents/s`);
 console.log(`\nestimate for ${NATIONAL.toLocaleString('en')} documents (7,850 authorities × 3) on K runners like this one, first build, printing only (add each job's set-up: checkout, npm ci, cache):`);
 for (const k of [1, 8, 16, 32, 64, 128, 256]) console.log(`  K = ${String(k).padStart(3)}: ${duration(NATIONAL / k / perSecond)}`);
-console.log(`\nconditions: ${conditions.cpus} CPUs, ${mb(conditions.memory)} RAM; load average before ${conditions.loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${conditions.loadAfter.map((l) => l.toFixed(2)).join(' ')}`);
+console.log(`\nconditions: ${conditions.cpus} CPUs, ${mb(conditions.memory)} RAM; load average before ${conditions.loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${conditions.loadAfter.map((l) => l.toFixed(2)).join(' ')}; 1-minute load during the build: median ${median(samples.map((s) => s.load)).toFixed(1)}, max ${Math.max(...samples.map((s) => s.load)).toFixed(1)}`);
 
 if (KEEP) console.log(`kept: ${dir}`);
 else rmSync(dir, { recursive: true, force: true });
