@@ -74,7 +74,8 @@ export async function main(argv: string[]): Promise<number> {
     .argument('[dir]', 'โฟลเดอร์ที่จะสร้างไฟล์ (ค่าเริ่มต้น: โฟลเดอร์ปัจจุบัน) / folder (default: current)')
     .option('--authority <name>', 'ชื่อเต็มของหน่วยงาน / full name of the authority')
     .option('--year <n>', 'ปีงบประมาณ พ.ศ. (ค่าเริ่มต้น: ปีงบประมาณปัจจุบัน) / Buddhist-era fiscal year (default: the current one)')
-    .action(async (kind: string, dir: string | undefined, opts: { authority?: string; year?: string }) => {
+    .option('--plan <file>', 'init progress: ไฟล์แผนที่รายงานผล / the plan the progress report follows')
+    .action(async (kind: string, dir: string | undefined, opts: { authority?: string; year?: string; plan?: string }) => {
       exitCode = (await initCommand(kind, dir, opts, langOf(program.opts().lang))).exitCode;
     });
 

@@ -16,6 +16,7 @@ import { PACKAGE_ROOT, SCHEMA_DIR } from '../paths.js';
 import { fiscalYearOf } from '../thai/index.js';
 import { nearest } from '../validate/suggest.js';
 import { AUTHORITY_KIND } from '../load/authority.js';
+import { initProgress } from './init-progress.js';
 
 export const STARTER_DIR = join(PACKAGE_ROOT, 'starters');
 /** The fiscal year (BE) the starter files are written for. */
@@ -25,6 +26,8 @@ const AUTHORITY_FILE = 'authority.yaml';
 export interface InitOptions {
   authority?: string;
   year?: string;
+  /** init progress: the plan the report follows. */
+  plan?: string;
 }
 
 export interface InitResult {
@@ -153,6 +156,9 @@ export async function initCommand(kindArg: string, dirArg: string | undefined, o
     ), 'err');
     return { exitCode: 1, written: [] };
   }
+
+  // A progress report takes its authority and its projects from the plan it names.
+  if (kindArg === 'progress') return initProgress({ target, plan: opts.plan, year, modeline: modeline('progress.schema.json', dir) }, lang);
 
   const written: string[] = [];
   await mkdir(dir, { recursive: true });

@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { ROOT, runCli, tempDir } from '../helpers.js';
 import { YamlLanguageServer, type LspDiagnostic } from '../lsp.js';
 
-const KINDS = ['plan', 'measures', 'results'] as const;
+const KINDS = ['plan', 'measures', 'results', 'progress'] as const;
 const schemaOf = (kind: string) => JSON.parse(readFileSync(join(ROOT, 'schemas', `${kind}.schema.json`), 'utf8')) as { properties: Record<string, unknown> };
 const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle));
 const at = (list: LspDiagnostic[], line: number) => list.filter((d) => d.range.start.line === line).map((d) => d.message);
@@ -26,6 +26,7 @@ beforeAll(async () => {
   expect(runCli(['init', 'plan', '--authority', 'เทศบาลตำบลบ้านใหม่', '--year', '2569', dir]).status).toBe(0);
   expect(runCli(['init', 'measures', '--year', '2569', dir]).status).toBe(0);
   expect(runCli(['init', 'results', '--year', '2569', dir]).status).toBe(0);
+  expect(runCli(['init', 'progress', '--plan', join(dir, 'plan-2569.yaml'), '--year', '2569', dir]).status).toBe(0);
   server = new YamlLanguageServer();
   await server.initialize();
 });
@@ -36,7 +37,7 @@ afterAll(async () => {
 
 describe('files made by init, in the language server', () => {
   it('are clean as written, the authority file and its reference included', async () => {
-    for (const name of ['plan-2569.yaml', 'measures-2569.yaml', 'results-2569.yaml', 'authority.yaml']) {
+    for (const name of ['plan-2569.yaml', 'measures-2569.yaml', 'results-2569.yaml', 'progress-2569.yaml', 'authority.yaml']) {
       const file = join(dir, name);
       const diagnostics = await server.open(file, readFileSync(file, 'utf8'));
       expect(diagnostics.map((d) => `${d.range.start.line}: ${d.message}`), name).toEqual([]);
@@ -60,6 +61,19 @@ describe('files made by init, in the language server', () => {
     expect(cli.stderr).toContain(`typos.yaml:${typoLine + 1}:`);
     expect(cli.stderr).toContain('หมายถึง "budget" หรือไม่?');
     expect(cli.stderr).toContain(`typos.yaml:${typeLine + 1}:`);
+  });
+
+  it('reports a status and a field a progress report does not have, on their lines', async () => {
+    const original = readFileSync(join(dir, 'progress-2569.yaml'), 'utf8');
+    const text = original.replace('    status: ยังไม่ได้ดำเนินการ\n', '    status: ดำเนินการเสร็จ\n    budget: 20000\n');
+    const file = join(dir, 'progress-typos.yaml');
+    writeFileSync(file, text);
+    const diagnostics = await server.open(file, text);
+    expect(at(diagnostics, lineOf(text, 'status: ดำเนินการเสร็จ')).join('\n')).toMatch(/Value is not accepted\. Valid values: "done", "in_progress"/);
+    expect(at(diagnostics, lineOf(text, 'budget: 20000')).join('\n')).toMatch(/budget/);
+    const hover = await server.hover(file, lineOf(text, 'round:'), 1);
+    expect(hover).toContain('รอบการรายงาน');
+    expect(hover).toContain('1 ตุลาคม – 31 มีนาคม'.replace(/\d/g, (d) => String.fromCharCode(0x0e50 + Number(d))));
   });
 
   it('reports a misspelled key in an authority file', async () => {
