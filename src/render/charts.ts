@@ -76,6 +76,18 @@ function fitFont(text: string, width: number, size: number, min: number): number
   return Math.max(min, Math.floor((width / em) * 10) / 10);
 }
 
+/** A horizontal 0–100 axis under a plot: a grid line every 10 (labels every 20) and its caption. */
+function hundredAxis(x0: number, pw: number, top: number, plotH: number, caption: string, digits: DigitStyle): string[] {
+  const out: string[] = [];
+  for (let v = 0; v <= 100; v += 10) {
+    const x = x0 + (pw * v) / 100;
+    out.push(`<line x1="${fmt(x)}" y1="${top}" x2="${fmt(x)}" y2="${top + plotH}" stroke="${COLOR_GRID}" stroke-width="${v === 0 ? 1.2 : 0.6}"/>`);
+    if (v % 20 === 0) out.push(`<text x="${fmt(x)}" y="${top + plotH + 18}" font-size="13" text-anchor="middle">${applyDigits(String(v), digits)}</text>`);
+  }
+  out.push(`<text x="${fmt(x0 + pw / 2)}" y="${top + plotH + 36}" font-size="13" text-anchor="middle">${caption}</text>`);
+  return out;
+}
+
 function svgOpen(width: number, height: number, title: string, cls: string): string {
   return `<svg class="chart ${cls}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-label="${esc(title)}" ${FONT}>`;
 }
@@ -98,12 +110,7 @@ export function barChart(items: readonly BarItem[], opts: ChartOptions): string 
   const d = opts.digits;
   const out: string[] = [svgOpen(W, H, opts.title, 'bar-chart')];
 
-  // Grid and the axis ticks every 10 points (labels every 20).
-  for (let v = 0; v <= 10000; v += 1000) {
-    out.push(`<line x1="${fmt(x(v))}" y1="${top}" x2="${fmt(x(v))}" y2="${top + plotH}" stroke="${COLOR_GRID}" stroke-width="${v === 0 ? 1.2 : 0.6}"/>`);
-    if (v % 2000 === 0) out.push(`<text x="${fmt(x(v))}" y="${top + plotH + 18}" font-size="13" text-anchor="middle">${applyDigits(String(v / 100), d)}</text>`);
-  }
-  out.push(`<text x="${fmt(x0 + pw / 2)}" y="${top + plotH + 36}" font-size="13" text-anchor="middle">คะแนน</text>`);
+  out.push(...hundredAxis(x0, pw, top, plotH, 'คะแนน', d));
 
   items.forEach((item, i) => {
     const y = top + i * row;
@@ -211,12 +218,7 @@ export function stackedBarChart(rows: readonly StackedRow[], segments: readonly 
   const d = opts.digits;
   const out: string[] = [svgOpen(W, H, opts.title, 'stacked-chart')];
 
-  for (let v = 0; v <= 100; v += 10) {
-    const x = x0 + (pw * v) / 100;
-    out.push(`<line x1="${fmt(x)}" y1="${top}" x2="${fmt(x)}" y2="${top + plotH}" stroke="${COLOR_GRID}" stroke-width="${v === 0 ? 1.2 : 0.6}"/>`);
-    if (v % 20 === 0) out.push(`<text x="${fmt(x)}" y="${top + plotH + 18}" font-size="13" text-anchor="middle">${applyDigits(String(v), d)}</text>`);
-  }
-  out.push(`<text x="${fmt(x0 + pw / 2)}" y="${top + plotH + 36}" font-size="13" text-anchor="middle">ร้อยละของจำนวนโครงการ</text>`);
+  out.push(...hundredAxis(x0, pw, top, plotH, 'ร้อยละของจำนวนโครงการ', d));
 
   rows.forEach((r, i) => {
     const y = top + i * row;

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { deriveDocument } from '../../src/pipeline.js';
 import { ROUND_WORDS_LIST, STATUS_WORDS_LIST, statusOf } from '../../src/kinds/progress/input.js';
 import { formatPercent, percent, tally, type ProjectFigures } from '../../src/kinds/progress/summary.js';
+import { stackedBarChart } from '../../src/render/charts.js';
 import { parseAmount } from '../../src/thai/index.js';
 import { ROOT } from '../helpers.js';
 
@@ -83,6 +84,26 @@ describe('tally', () => {
     expect(t.dimensions[0]!.planned).toBe(17000050);
     expect(t.total.spent).toBe(30 + 1525075);
     expect(0.1 + 0.2).not.toBe(0.3);
+  });
+});
+
+describe('stackedBarChart', () => {
+  const segments = [
+    { label: 'แล้วเสร็จ', color: '#111', text: '#fff' },
+    { label: 'ยังไม่ได้ดำเนินการ', color: '#ccc', text: '#000' },
+  ];
+  it('splits each bar by share of its row, writes counts that fit, and outlines an empty row', () => {
+    const svg = stackedBarChart([{ label: 'มิติที่ 1', values: [3, 1] }, { label: 'มิติที่ 2', values: [0, 0] }, { label: 'มิติที่ 3', values: [99, 1] }], segments, { digits: 'thai', title: 'สถานะ' });
+    const rects = [...svg.matchAll(/<rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="\d+" fill="([^"]+)"/g)].map((m) => ({ y: Number(m[2]), w: Number(m[3]), fill: m[4] }));
+    const row = (y: number) => rects.filter((r) => r.y === y && r.fill !== 'none');
+    expect(row(15).map((r) => r.fill)).toEqual(['#111', '#ccc']);
+    expect(row(15)[0]!.w / row(15)[1]!.w).toBeCloseTo(3, 1);
+    expect(row(15)[0]!.w + row(15)[1]!.w).toBeCloseTo(row(79)[0]!.w + row(79)[1]!.w, 0);
+    expect(svg).toContain('fill="none" stroke="#c8c8c8"');
+    // "๙๙" fits its segment; the 1 % segment is too narrow for its "๑".
+    expect(svg).toContain('>๙๙</text>');
+    expect(svg.match(/>๑<\/text>/g)).toHaveLength(1);
+    expect(svg).toContain('aria-label="สถานะ"');
   });
 });
 
