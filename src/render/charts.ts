@@ -213,7 +213,7 @@ export function stackedBarChart(rows: readonly StackedRow[], segments: readonly 
   const row = 32;
   const top = 10;
   const plotH = rows.length * row;
-  const legendY = top + plotH + 52;
+  const legendY = top + plotH + 60;
   const H = legendY + 16;
   const d = opts.digits;
   const out: string[] = [svgOpen(W, H, opts.title, 'stacked-chart')];
