@@ -205,7 +205,7 @@ describe('the yearly fixture (FY 2567)', () => {
     expect(m.authority.name).toBe('เทศบาลตำบลตัวอย่าง');
     expect(m.signature).toEqual({ name: 'นายสมชาย ใจดี', position: ['นายกเทศมนตรีตำบลตัวอย่าง'], date: '๒๐ ตุลาคม ๒๕๖๗' });
     // The default introduction quotes the figures.
-    expect(m.introduction).toContain('จำนวน ๕ โครงการ ดำเนินการแล้วเสร็จ ๒ โครงการ คิดเป็นร้อยละ ๔๐.๐๐');
+    expect(m.introduction).toContain('จำนวน ๕ โครงการ ดำเนินการแล้วเสร็จ ๒ โครงการ คิดเป็นร้อยละ ๔๐.๐๐ อยู่ระหว่างดำเนินการ ๑ โครงการ ยังไม่ได้ดำเนินการ ๑ โครงการ ยกเลิก ๑ โครงการ ใช้จ่ายงบประมาณ ๙๙,๕๐๐.๒๕ บาท');
   });
 
   it('draws the chart of statuses per dimension as vector SVG', async () => {

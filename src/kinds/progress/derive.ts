@@ -22,11 +22,15 @@ const TITLES: Record<Round, string> = {
 /** In the document's digits (applyDigits). */
 const ROUND_TEXT: Record<Round, string> = { half_year: 'รอบ 6 เดือน', full_year: 'รอบ 12 เดือน' };
 
-const DEFAULT_INTRODUCTION =
-  '{{authority}} ได้ดำเนินการตาม{{plan_title}} {{plan_period}} ในปีงบประมาณ พ.ศ. {{fiscal_year}} {{round}} ({{round_period}}) ' +
-  'โครงการ/กิจกรรม/มาตรการตามแผนของปีนี้มีจำนวน {{projects}} โครงการ ดำเนินการแล้วเสร็จ {{done}} โครงการ คิดเป็นร้อยละ {{done_percent}} ' +
-  'อยู่ระหว่างดำเนินการ {{in_progress}} โครงการ ยังไม่ได้ดำเนินการ {{not_started}} โครงการ ' +
-  'ใช้จ่ายงบประมาณ {{spent}} บาท จากงบประมาณตามแผน {{planned}} บาท คิดเป็นร้อยละ {{spent_percent}} รายละเอียดดังนี้';
+/** The introduction when the report has none; the cancelled are named only when there are some. */
+function defaultIntroduction(cancelled: boolean): string {
+  return (
+    '{{authority}} ได้ดำเนินการตาม{{plan_title}} {{plan_period}} ในปีงบประมาณ พ.ศ. {{fiscal_year}} {{round}} ({{round_period}}) ' +
+    'โครงการ/กิจกรรม/มาตรการตามแผนของปีนี้มีจำนวน {{projects}} โครงการ ดำเนินการแล้วเสร็จ {{done}} โครงการ คิดเป็นร้อยละ {{done_percent}} ' +
+    `อยู่ระหว่างดำเนินการ {{in_progress}} โครงการ ยังไม่ได้ดำเนินการ {{not_started}} โครงการ ${cancelled ? 'ยกเลิก {{cancelled}} โครงการ ' : ''}` +
+    'ใช้จ่ายงบประมาณ {{spent}} บาท จากงบประมาณตามแผน {{planned}} บาท คิดเป็นร้อยละ {{spent_percent}} รายละเอียดดังนี้'
+  );
+}
 
 /** Status colours of the chart: blue done, amber in progress, grey not started, red cancelled. */
 const SEGMENTS: Record<Status, Omit<StackSegment, 'label'>> = {
@@ -180,7 +184,7 @@ export function derive(input: ProgressInput, ctx: DeriveContext): DerivedDocumen
       yearText,
       roundPeriod,
       authority,
-      introduction: prose(input.introduction ?? DEFAULT_INTRODUCTION, ['introduction']),
+      introduction: prose(input.introduction ?? defaultIntroduction(total.counts.cancelled > 0), ['introduction']),
       summary,
       totalsText: `งบประมาณตามแผนรวม ${baht(total.planned)} บาท (${bahtText(total.planned)}) ใช้จ่ายจริงรวม ${baht(total.spent)} บาท (${bahtText(total.spent)}) คิดเป็นร้อยละ ${pct(total.spent, total.planned)} ของงบประมาณตามแผน`,
       chartSvg,
