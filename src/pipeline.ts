@@ -7,8 +7,8 @@ import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { bi, formatPath, hasErrors, UserError, type Bilingual, type Diagnostic, type YamlPath } from './diagnostics.js';
 import { interpolateField } from './derive/placeholders.js';
-import { KINDS } from './kinds/index.js';
-import type { DeriveContext, DerivedDocument, DocumentKind, KindContext, LinkedDocument } from './kinds/kind.js';
+import { KINDS, type AnyKind } from './kinds/index.js';
+import type { DeriveContext, DerivedDocument, KindContext, LinkedDocument } from './kinds/kind.js';
 import { AUTHORITY_KIND, checkAuthorityFile, isAuthorityFile, resolveAuthority } from './load/authority.js';
 import { readSource } from './load/source.js';
 import { parseYaml, type LoadedYaml } from './load/yaml.js';
@@ -22,7 +22,9 @@ export interface Checked {
   file: string;
   diagnostics: Diagnostic[];
   doc?: LoadedYaml;
-  kind?: DocumentKind<never>;
+  kind?: AnyKind;
+  /** What the kind's rules returned, for its derive step. */
+  learnt?: unknown;
 }
 
 function kindContext(doc: LoadedYaml, diagnostics: Diagnostic[], chain: readonly string[] = []): KindContext {
@@ -76,7 +78,7 @@ async function openLinked(doc: LoadedYaml, chain: readonly string[], ref: string
   return { file: target, doc: linked.doc, data: linked.doc.data };
 }
 
-function selectKind(doc: LoadedYaml, diagnostics: Diagnostic[]): DocumentKind<never> | undefined {
+function selectKind(doc: LoadedYaml, diagnostics: Diagnostic[]): AnyKind | undefined {
   const data = doc.data as { kind?: unknown } | null;
   // An authority file (kind: authority) is a kind of file too: "kind: authorty" gets its suggestion.
   const names = [...KINDS.keys(), AUTHORITY_KIND];
@@ -128,8 +130,8 @@ export async function checkDocument(file: string, opts: CheckOptions = {}): Prom
   // A reference that could not be followed is reported once, at its line, not again by the schema.
   const referenceFailed = authority.some((d) => d.file === doc.file && d.path.length === 1 && d.path[0] === 'authority');
   diagnostics.push(...validator().validate(kind.schema, doc).filter((d) => !(referenceFailed && d.path[0] === 'authority')));
-  if (!hasErrors(diagnostics)) await kind.rules?.(doc.data as never, kindContext(doc, diagnostics, opts.chain));
-  return { file, diagnostics, doc, kind };
+  const learnt = hasErrors(diagnostics) ? undefined : await kind.rules?.(doc.data as never, kindContext(doc, diagnostics, opts.chain));
+  return { file, diagnostics, doc, kind, learnt };
 }
 
 export interface Derived extends Checked {
@@ -147,7 +149,7 @@ export async function deriveDocument(file: string): Promise<Derived> {
     digits: input.options?.digits ?? 'thai',
     prose: (value, path, values) => interpolateField(value, values, doc, path, base.report),
   };
-  const derived = kind.derive(input as never, ctx);
+  const derived = kind.derive(input as never, ctx, checked.learnt);
   return { ...checked, derived: hasErrors(diagnostics) ? undefined : derived };
 }
 

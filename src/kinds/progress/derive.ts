@@ -10,7 +10,7 @@ import { applyDigits, bahtText, formatDateLong, formatMoney, formatYearRange, pa
 import type { DeriveContext, DerivedDocument } from '../kind.js';
 import { periodText, urlParts } from '../results.js';
 import { STATUS_TEXT, STATUSES, statusOf, type ProgressInput, type Round, type Status } from './input.js';
-import { checkedReport, isoOf, roundRange } from './rules.js';
+import { isoOf, roundRange, type CheckedReport } from './rules.js';
 import { formatPercent, percent, tally, type ProjectFigures, type Tally } from './summary.js';
 
 type Prose = string | string[];
@@ -45,8 +45,10 @@ type Block =
   | { type: 'text'; label?: string; value: string }
   | { type: 'links'; links: { title?: string; url: string; parts: string[] }[] };
 
-export function derive(input: ProgressInput, ctx: DeriveContext): DerivedDocument {
-  const { plan, outline, round, rows } = checkedReport(input);
+export function derive(input: ProgressInput, ctx: DeriveContext, learnt: CheckedReport | undefined): DerivedDocument {
+  // The pipeline derives only after the rules ran without error, and then they learnt the plan.
+  if (!learnt) throw new Error('progress: derive without the plan the rules read');
+  const { plan, outline, round, rows } = learnt;
   const digits = ctx.digits;
   const num = (n: number | string) => applyDigits(String(n), digits);
   /** Table cells: "๒๐,๐๐๐.๐๐", or "-" for nothing (no budget, nothing spent). */

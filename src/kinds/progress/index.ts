@@ -8,9 +8,9 @@ import { bi } from '../../diagnostics.js';
 import type { DocumentKind } from '../kind.js';
 import { derive } from './derive.js';
 import type { ProgressInput } from './input.js';
-import { rules } from './rules.js';
+import { rules, type CheckedReport } from './rules.js';
 
-export const progressKind: DocumentKind<ProgressInput> = {
+export const progressKind: DocumentKind<ProgressInput, CheckedReport | undefined> = {
   name: 'progress',
   title: bi('รายงานผลการดำเนินการตามแผนปฏิบัติการป้องกันการทุจริต (รอบ ๖ เดือน และประจำปี)', "progress report of the anti-corruption plan (six-month and yearly)"),
   noun: bi('รายงานผลการดำเนินการตามแผน', 'progress report'),

@@ -13,22 +13,13 @@ import type { KindContext } from '../kind.js';
 import { planOutline, type OutlineProject, type PlanInput, type PlanOutline } from '../plan.js';
 import { nameKey, nameText, roundOf, statusOf, type PeriodInput, type ProgressInput, type Round } from './input.js';
 
-/** What the rules learnt from the plan, kept for the derive step of the same input. */
+/** What the rules learnt from the plan, handed to the derive step by the pipeline. */
 export interface CheckedReport {
   plan: PlanInput;
   outline: PlanOutline;
   round: Round;
   /** The plan's projects of the fiscal year in plan order, each with the index of its entry in `projects`. */
   rows: { project: OutlineProject; entry: number }[];
-}
-
-const checked = new WeakMap<ProgressInput, CheckedReport>();
-
-/** The plan behind a report whose rules ran without error (derive runs only then). */
-export function checkedReport(input: ProgressInput): CheckedReport {
-  const found = checked.get(input);
-  if (!found) throw new Error('progress: derive ran before the rules that read the plan');
-  return found;
 }
 
 /** The first and last day of the round: 1 Oct – 31 Mar, or the whole fiscal year. */
@@ -41,7 +32,7 @@ export function isoOf(d: IsoDate): string {
   return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
 }
 
-export async function rules(input: ProgressInput, ctx: KindContext): Promise<void> {
+export async function rules(input: ProgressInput, ctx: KindContext): Promise<CheckedReport | undefined> {
   if (input.date !== undefined) checkIsoDate(ctx, ['date'], input.date);
   if (input.approval !== undefined) checkIsoDate(ctx, ['approval', 'date'], input.approval.date);
   const linked = await ctx.linked(input.plan, ['plan'], 'plan');
@@ -109,12 +100,12 @@ export async function rules(input: ProgressInput, ctx: KindContext): Promise<voi
       { key: true });
   }
 
-  checked.set(input, {
+  return {
     plan,
     outline,
     round,
     rows: outline.projects.filter((p) => reported.has(p)).map((project) => ({ project, entry: reported.get(project)! })),
-  });
+  };
 }
 
 const dayNumber = (d: IsoDate) => d.year * 10000 + d.month * 100 + d.day;
