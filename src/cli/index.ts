@@ -12,7 +12,7 @@ import { buildCommand, type BuildOptions } from './build.js';
 import { initCommand } from './init.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, printDiagnostics } from './report.js';
 import { schemaCommand, schemaKinds } from './schema.js';
-import { validateCommand } from './validate.js';
+import { validateCommand, type ValidateOptions } from './validate.js';
 import { watchCommand } from './watch.js';
 import { previewCommand } from './preview.js';
 
@@ -30,18 +30,25 @@ export async function main(argv: string[]): Promise<number> {
     .showHelpAfterError()
     .exitOverride();
 
+  const strictHelp = 'ถือว่าคำเตือน (เช่น ข้อความในวงเล็บที่ยังไม่ได้แก้) เป็นข้อผิดพลาด สำหรับ CI / treat warnings (such as leftover starter text) as errors, for CI';
+  const verboseHelp = 'แสดงไฟล์ YAML ที่ข้ามไป (ไม่มี kind: หรือเป็นข้อมูลหน่วยงาน) / list the YAML files passed over (no kind:, authority files)';
+  const inputsHelp = 'ไฟล์ YAML โฟลเดอร์ หรือรูปแบบ เช่น "reports/**/*.yaml" และ "!drafts/**" เพื่อยกเว้น / YAML files, folders, globs; "!pattern" leaves out';
+
   program
     .command('validate')
     .description('ตรวจไฟล์ YAML โดยไม่สร้าง PDF / check YAML files without printing')
-    .argument('<files...>', 'ไฟล์ YAML / YAML files')
-    .action(async (files: string[]) => {
-      exitCode = await validateCommand(files, langOf(program.opts().lang));
+    .argument('<inputs...>', inputsHelp)
+    .option('--json', 'พิมพ์สรุปผลเป็น JSON / print a machine-readable summary')
+    .option('--strict', strictHelp)
+    .option('-v, --verbose', verboseHelp)
+    .action(async (files: string[], opts: ValidateOptions) => {
+      exitCode = await validateCommand(files, opts, langOf(program.opts().lang));
     });
 
   program
     .command('build')
     .description('สร้าง PDF จากไฟล์ YAML / build PDFs from YAML files')
-    .argument('<inputs...>', 'ไฟล์ YAML โฟลเดอร์ หรือรูปแบบ เช่น reports/**/*.yaml / YAML files, folders or globs')
+    .argument('<inputs...>', inputsHelp)
     .option('-o, --out <dir>', 'โฟลเดอร์สำหรับไฟล์ PDF (ค่าเริ่มต้น: โฟลเดอร์เดียวกับไฟล์ YAML) / output folder')
     .option('--browser <path>', 'โปรแกรม Chrome/Edge/Chromium ที่จะใช้ / browser executable')
     .option('-j, --jobs <n>', 'จำนวนเอกสารที่พิมพ์พร้อมกัน (ค่าเริ่มต้นตามจำนวน CPU) / documents printed at once')
@@ -49,6 +56,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('--shard <k/n>', 'สร้างเฉพาะส่วนที่ k จาก n ส่วน (สำหรับ CI matrix) / build only slice k of n')
     .option('--json', 'พิมพ์สรุปผลเป็น JSON / print a machine-readable summary')
     .option('--timeout <seconds>', 'เวลาสูงสุดต่อเอกสาร (ค่าเริ่มต้น 120) / time limit per document', undefined)
+    .option('--strict', strictHelp)
+    .option('-v, --verbose', verboseHelp)
     .option('-w, --watch', 'สร้างใหม่ทุกครั้งที่บันทึกไฟล์ จนกว่าจะกด Ctrl+C / rebuild on every change until Ctrl+C')
     .action(async (files: string[], opts: BuildOptions) => {
       const lang = langOf(program.opts().lang);

@@ -16,7 +16,8 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic, type Lang } from '../diagnostics.js';
-import { display, outcomeLine } from './progress.js';
+import { outcomeLine } from './progress.js';
+import { display } from './report.js';
 import { runUntilStopped, WatchSession, type WatchBuild } from './watch.js';
 
 export const DEFAULT_PREVIEW_PORT = 7878;
