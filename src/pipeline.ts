@@ -16,6 +16,8 @@ import type { Printer } from './print/printer.js';
 import { Renderer } from './render/html.js';
 import { SchemaValidator } from './validate/schema.js';
 import { nearest } from './validate/suggest.js';
+import { bundleFile } from './validate/bundle.js';
+import { normalizeThai, withDateHints } from './validate/normalize.js';
 import { TOOL_VERSION } from './paths.js';
 
 export interface Checked {
@@ -127,7 +129,9 @@ export async function checkDocument(file: string, opts: CheckOptions = {}): Prom
   diagnostics.push(...authority);
   // A reference that could not be followed is reported once, at its line, not again by the schema.
   const referenceFailed = authority.some((d) => d.file === doc.file && d.path.length === 1 && d.path[0] === 'authority');
-  diagnostics.push(...validator().validate(kind.schema, doc).filter((d) => !(referenceFailed && d.path[0] === 'authority')));
+  // Thai digits and Thai-written dates become the numbers and ISO dates the schema asks for.
+  const dateHints = normalizeThai(doc.data, bundleFile(kind.schema));
+  diagnostics.push(...withDateHints(validator().validate(kind.schema, doc), dateHints).filter((d) => !(referenceFailed && d.path[0] === 'authority')));
   if (!hasErrors(diagnostics)) await kind.rules?.(doc.data as never, kindContext(doc, diagnostics, opts.chain));
   return { file, diagnostics, doc, kind };
 }
