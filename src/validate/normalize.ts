@@ -112,6 +112,22 @@ function normalizeString(value: string, schemas: Schema[], path: YamlPath, walk:
   return value;
 }
 
+/**
+ * Keys that are data (budget years: the schema names them by `propertyNames`) in Thai
+ * digits, `๒๕๖๖:`, become `2566:`; the loader finds the key as typed for positions.
+ * A key that would collide with one already there is left for the schema to refuse.
+ */
+function renameThaiDigitKeys(value: Record<string, unknown>, schemas: Schema[]): Record<string, unknown> {
+  const keys = Object.keys(value);
+  if (!schemas.some((s) => isObject(s.propertyNames)) || !keys.some((k) => THAI_DIGIT.test(k))) return value;
+  const out: Record<string, unknown> = {};
+  for (const key of keys) {
+    const arabic = toArabicDigits(key);
+    out[/^\d+$/.test(arabic) && !(arabic in value) ? arabic : key] = value[key];
+  }
+  return out;
+}
+
 function visit(value: unknown, schemas: Schema[], path: YamlPath, walk: Walk): unknown {
   const all = schemas.flatMap((s) => applicable(walk.root, s));
   if (all.length === 0) return value;
@@ -120,7 +136,9 @@ function visit(value: unknown, schemas: Schema[], path: YamlPath, walk: Walk): u
     const items = itemSchemas(all);
     for (let i = 0; i < value.length; i++) value[i] = visit(value[i], items, [...path, i], walk);
   } else if (isObject(value)) {
-    for (const key of Object.keys(value)) value[key] = visit(value[key], childSchemas(all, key), [...path, key], walk);
+    const renamed = renameThaiDigitKeys(value, all);
+    for (const key of Object.keys(renamed)) renamed[key] = visit(renamed[key], childSchemas(all, key), [...path, key], walk);
+    return renamed;
   }
   return value;
 }

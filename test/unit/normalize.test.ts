@@ -28,6 +28,16 @@ describe('Thai digits', () => {
     expect(JSON.stringify(b.derived)).toBe(JSON.stringify(a.derived));
   });
 
+  it('are years in budget keys (๒๕๖๖:), and a problem with such a key is reported at it', async () => {
+    const thai = MINIMAL.replace('2566: 20000', '๒๕๖๖: 20000');
+    const [a, b] = [await deriveDocument(yamlFile(MINIMAL)), await deriveDocument(yamlFile(thai))];
+    expect(errors(b.diagnostics)).toEqual([]);
+    expect(JSON.stringify(b.derived)).toBe(JSON.stringify(a.derived));
+    const outside = MINIMAL.replace('2566: 20000', '๒๕๗๐: 20000');
+    const d = errors((await deriveDocument(yamlFile(outside))).diagnostics);
+    expect(d.map((x) => x.line)).toEqual([lineOf(outside, '๒๕๗๐: 20000')]);
+  });
+
   it('keep the precise message for a comma in an amount, at the value as typed, with the text to write', async () => {
     const text = MINIMAL.replace('2566: 20000', '2566: ๒๐,๐๐๐');
     const { diagnostics } = await deriveDocument(yamlFile(text));
