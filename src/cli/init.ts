@@ -12,12 +12,11 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { bi, type Bilingual, type Lang } from '../diagnostics.js';
 import { KINDS } from '../kinds/index.js';
-import { PACKAGE_ROOT, SCHEMA_DIR } from '../paths.js';
+import { SCHEMA_DIR, STARTER_DIR } from '../paths.js';
 import { fiscalYearOf } from '../thai/index.js';
 import { nearest } from '../validate/suggest.js';
 import { AUTHORITY_KIND } from '../load/authority.js';
 
-export const STARTER_DIR = join(PACKAGE_ROOT, 'starters');
 /** The fiscal year (BE) the starter files are written for. */
 export const STARTER_YEAR = 2569;
 const AUTHORITY_FILE = 'authority.yaml';

@@ -1,0 +1,87 @@
+/**
+ * Nothing unfinished is published: text of the starters that `init` wrote and the officer
+ * has not replaced yet is a warning at its line (validate, build, preview; an error with
+ * --strict). Two kinds of leftovers:
+ * - a value, a list item or a line of a text that is wholly in parentheses, the way the
+ *   starters mark what to replace: `(ชื่อโครงการ เช่น …)`, `(ชื่อ-นามสกุล นายก)`;
+ * - a value the starters give as an example of a name (`เทศบาลตำบลตัวอย่าง`, "example
+ *   municipality"), which init keeps when it is not given the authority's name.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { bi, type Diagnostic, type YamlPath } from '../diagnostics.js';
+import { readSource } from '../load/source.js';
+import { parseYaml, type LoadedYaml } from '../load/yaml.js';
+import { STARTER_DIR } from '../paths.js';
+
+/** "(…)" and nothing else, with no bracket closed before the end: "(ก) และ (ข)" is not one. */
+function isParenthesized(text: string): boolean {
+  return text.length > 2 && text.startsWith('(') && text.endsWith(')') && text.indexOf(')') === text.length - 1;
+}
+
+const EXAMPLE_WORD = 'ตัวอย่าง';
+let starterExamples: Set<string> | undefined;
+
+/** The example names of the starters: their values that say ตัวอย่าง ("example"). */
+function examples(): Set<string> {
+  if (starterExamples) return starterExamples;
+  const found = new Set<string>();
+  const collect = (v: unknown): void => {
+    if (typeof v === 'string' && v.includes(EXAMPLE_WORD) && !isParenthesized(v.trim())) found.add(v.trim());
+    else if (Array.isArray(v)) v.forEach(collect);
+    else if (v !== null && typeof v === 'object') Object.values(v).forEach(collect);
+  };
+  for (const f of readdirSync(STARTER_DIR).filter((n) => n.endsWith('.yaml'))) collect(parse(readFileSync(join(STARTER_DIR, f), 'utf8')));
+  starterExamples = found;
+  return found;
+}
+
+function leftover(doc: LoadedYaml, path: YamlPath, text: string): Diagnostic {
+  return {
+    severity: 'warning',
+    code: 'starter/leftover',
+    file: doc.file,
+    path,
+    ...doc.locateText(path, text),
+    message: bi(`ยังเป็นข้อความจากไฟล์เริ่มต้น: ${text}`, `starter text not replaced yet: ${text}`),
+    hint: bi('แทนด้วยข้อมูลจริง หรือลบออก (ข้อความนี้จะพิมพ์ลงใน PDF ตามที่เขียน)', 'replace it with the real text, or delete it (it would be printed in the PDF as it is)'),
+  };
+}
+
+function example(doc: LoadedYaml, path: YamlPath, text: string): Diagnostic {
+  return {
+    severity: 'warning',
+    code: 'starter/example',
+    file: doc.file,
+    path,
+    ...doc.locate(path),
+    message: bi(`ยังเป็นชื่อตัวอย่างจากไฟล์เริ่มต้น: ${text}`, `the starter's example name is still here: ${text}`),
+    hint: bi('แก้เป็นชื่อจริงของหน่วยงานหรือตำแหน่ง', "write the authority's or the position's real name"),
+  };
+}
+
+/** The leftovers in the data of `doc`, each at its line. Read before the authority file is merged in. */
+export function findLeftovers(doc: LoadedYaml): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const visit = (v: unknown, path: YamlPath): void => {
+    if (typeof v === 'string') {
+      if (examples().has(v.trim())) out.push(example(doc, path, v.trim()));
+      else for (const line of v.split('\n').map((l) => l.trim())) if (isParenthesized(line)) out.push(leftover(doc, path, line));
+    } else if (Array.isArray(v)) v.forEach((item, i) => visit(item, [...path, i]));
+    else if (v !== null && typeof v === 'object') for (const [k, item] of Object.entries(v)) visit(item, [...path, k]);
+  };
+  visit(doc.data, []);
+  return out;
+}
+
+/** The leftovers of other YAML files a document was made from (its authority file and what that extends), at their lines. */
+export async function findLeftoversIn(files: string[]): Promise<Diagnostic[]> {
+  const out: Diagnostic[] = [];
+  for (const file of files.filter((f) => /\.ya?ml$/i.test(f))) {
+    const source = await readSource(file);
+    const loaded = source.ok ? parseYaml(file, source.text).loaded : undefined;
+    if (loaded) out.push(...findLeftovers(loaded));
+  }
+  return out;
+}
