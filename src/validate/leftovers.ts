@@ -5,7 +5,9 @@
  * - a value, a list item or a line of a text that is wholly in parentheses, the way the
  *   starters mark what to replace: `(ชื่อโครงการ เช่น …)`, `(ชื่อ-นามสกุล นายก)`;
  * - a value the starters give as an example of a name (`เทศบาลตำบลตัวอย่าง`, "example
- *   municipality"), which init keeps when it is not given the authority's name.
+ *   municipality"), still at the place init wrote it, which happens when init is not
+ *   given the authority's name. (The same name elsewhere, say in a test's own document,
+ *   is somebody's choice, not a leftover.)
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,20 +23,28 @@ function isParenthesized(text: string): boolean {
 }
 
 const EXAMPLE_WORD = 'ตัวอย่าง';
-let starterExamples: Set<string> | undefined;
+/** Per kind of file (`authority`, `measures`…): the paths where the starter has an example name, and that name. */
+let starterExamples: Map<string, { path: string[]; value: string }[]> | undefined;
 
-/** The example names of the starters: their values that say ตัวอย่าง ("example"). */
-function examples(): Set<string> {
+function examples(): Map<string, { path: string[]; value: string }[]> {
   if (starterExamples) return starterExamples;
-  const found = new Set<string>();
-  const collect = (v: unknown): void => {
-    if (typeof v === 'string' && v.includes(EXAMPLE_WORD) && !isParenthesized(v.trim())) found.add(v.trim());
-    else if (Array.isArray(v)) v.forEach(collect);
-    else if (v !== null && typeof v === 'object') Object.values(v).forEach(collect);
-  };
-  for (const f of readdirSync(STARTER_DIR).filter((n) => n.endsWith('.yaml'))) collect(parse(readFileSync(join(STARTER_DIR, f), 'utf8')));
+  const found = new Map<string, { path: string[]; value: string }[]>();
+  for (const f of readdirSync(STARTER_DIR).filter((n) => n.endsWith('.yaml'))) {
+    const data = parse(readFileSync(join(STARTER_DIR, f), 'utf8')) as Record<string, unknown>;
+    const list: { path: string[]; value: string }[] = [];
+    const collect = (v: unknown, path: string[]): void => {
+      if (typeof v === 'string' && v.includes(EXAMPLE_WORD) && !isParenthesized(v)) list.push({ path, value: v });
+      else if (v !== null && typeof v === 'object' && !Array.isArray(v)) for (const [k, item] of Object.entries(v)) collect(item, [...path, k]);
+    };
+    collect(data, []);
+    found.set(String(data.kind), list);
+  }
   starterExamples = found;
   return found;
+}
+
+function valueAt(data: unknown, path: string[]): unknown {
+  return path.reduce<unknown>((node, key) => (node !== null && typeof node === 'object' && !Array.isArray(node) ? (node as Record<string, unknown>)[key] : undefined), data);
 }
 
 function leftover(doc: LoadedYaml, path: YamlPath, text: string): Diagnostic {
@@ -64,10 +74,11 @@ function example(doc: LoadedYaml, path: YamlPath, text: string): Diagnostic {
 /** The leftovers in the data of `doc`, each at its line. Read before the authority file is merged in. */
 export function findLeftovers(doc: LoadedYaml): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const kind = valueAt(doc.data, ['kind']);
+  for (const e of examples().get(String(kind)) ?? []) if (valueAt(doc.data, e.path) === e.value) out.push(example(doc, e.path, e.value));
   const visit = (v: unknown, path: YamlPath): void => {
     if (typeof v === 'string') {
-      if (examples().has(v.trim())) out.push(example(doc, path, v.trim()));
-      else for (const line of v.split('\n').map((l) => l.trim())) if (isParenthesized(line)) out.push(leftover(doc, path, line));
+      for (const line of v.split('\n').map((l) => l.trim())) if (isParenthesized(line)) out.push(leftover(doc, path, line));
     } else if (Array.isArray(v)) v.forEach((item, i) => visit(item, [...path, i]));
     else if (v !== null && typeof v === 'object') for (const [k, item] of Object.entries(v)) visit(item, [...path, k]);
   };
