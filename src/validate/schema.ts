@@ -196,15 +196,27 @@ export class SchemaValidator {
         };
       }
       case 'type': {
+        // A field that received the lines indented below it (`from:` then `  to: 2568`): its value
+        // starts at the neighbour's line, so point at the field itself and say what happened,
+        // rather than send the officer to the neighbour's text.
+        const swallowed = e.data !== null && typeof e.data === 'object' && path.length > 0 && at(path).line > at(path, true).line;
+        const name = String(path[path.length - 1]);
         return {
           ...base,
           code: 'schema/type',
-          ...at(path),
-          message: bi(
-            `ค่าต้องเป็น${typeName(params.type, 'th')}${title} แต่พบ ${describeValue(e.data)}`,
-            `must be ${typeName(params.type, 'en')}, found ${describeValue(e.data)}`,
-          ),
-          hint: fieldHint(parent, `เขียนค่าเป็น${typeName(params.type, 'th')}`, `write ${typeName(params.type, 'en')}`),
+          ...at(path, swallowed),
+          message: swallowed
+            ? bi(
+              `ค่าของ ${name} ต้องเป็น${typeName(params.type, 'th')}${title} แต่บรรทัดที่ย่อหน้าอยู่ใต้ ${name}: ถูกอ่านเป็นค่าของมัน`,
+              `${name} must be ${typeName(params.type, 'en')}, but the lines indented below "${name}:" were read as its value`,
+            )
+            : bi(
+              `ค่าต้องเป็น${typeName(params.type, 'th')}${title} แต่พบ ${describeValue(e.data)}`,
+              `must be ${typeName(params.type, 'en')}, found ${describeValue(e.data)}`,
+            ),
+          hint: swallowed
+            ? bi(`เขียนค่าต่อท้าย ${name}: ในบรรทัดเดียวกัน และให้บรรทัดถัดไปเริ่มที่คอลัมน์เดียวกับ ${name}`, `write the value after "${name}:" on the same line, and start the next lines at the column of "${name}"`)
+            : fieldHint(parent, `เขียนค่าเป็น${typeName(params.type, 'th')}`, `write ${typeName(params.type, 'en')}`),
         };
       }
       case 'x-amount': {
