@@ -9,7 +9,7 @@ import { UserError, type Lang } from '../diagnostics.js';
 import { TOOL_VERSION } from '../paths.js';
 import { KINDS } from '../kinds/index.js';
 import { buildCommand, type BuildOptions } from './build.js';
-import { initCommand } from './init.js';
+import { initCommand, initEditorCommand } from './init.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, printDiagnostics } from './report.js';
 import { schemaCommand, schemaKinds } from './schema.js';
 import { validateCommand, type ValidateOptions } from './validate.js';
@@ -79,12 +79,23 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command('init')
     .description('สร้างไฟล์ YAML เริ่มต้นพร้อมคำอธิบายภาษาไทย / write a starter YAML with Thai comments')
-    .argument('<kind>', `ชนิดเอกสาร: ${[...KINDS.keys()].join(', ')} (หรือ authority) / document kind`)
+    .argument('[kind]', `ชนิดเอกสาร: ${[...KINDS.keys()].join(', ')} (หรือ authority) / document kind`)
     .argument('[dir]', 'โฟลเดอร์ที่จะสร้างไฟล์ (ค่าเริ่มต้น: โฟลเดอร์ปัจจุบัน) / folder (default: current)')
     .option('--authority <name>', 'ชื่อเต็มของหน่วยงาน / full name of the authority')
     .option('--year <n>', 'ปีงบประมาณ พ.ศ. (ค่าเริ่มต้น: ปีงบประมาณปัจจุบัน) / Buddhist-era fiscal year (default: the current one)')
-    .action(async (kind: string, dir: string | undefined, opts: { authority?: string; year?: string }) => {
-      exitCode = (await initCommand(kind, dir, opts, langOf(program.opts().lang))).exitCode;
+    .option('--editor <dir>', 'ปรับปรุงไฟล์สำหรับโปรแกรมแก้ไข (schema ภาษาไทย, .vscode) ในโฟลเดอร์เอกสารที่มีอยู่ / refresh the editor files of an existing documents folder')
+    .action(async (kind: string | undefined, dir: string | undefined, opts: { authority?: string; year?: string; editor?: string }) => {
+      const lang = langOf(program.opts().lang);
+      if (opts.editor !== undefined && kind === undefined) {
+        exitCode = (await initEditorCommand(opts.editor, lang)).exitCode;
+      } else if (kind === undefined || opts.editor !== undefined) {
+        process.stderr.write(lang === 'th'
+          ? 'ita-report: ระบุชนิดเอกสาร เช่น ita-report init plan เอกสาร-ita หรือใช้ ita-report init --editor โฟลเดอร์ อย่างใดอย่างหนึ่ง\n'
+          : 'ita-report: give a kind, e.g. ita-report init plan my-folder, or use ita-report init --editor FOLDER on its own\n');
+        exitCode = EXIT_USAGE;
+      } else {
+        exitCode = (await initCommand(kind, dir, opts, lang)).exitCode;
+      }
     });
 
   program

@@ -77,3 +77,14 @@ function bundleOf(file: string): JsonObject {
   const { $schema, ...rest } = main;
   return { $schema: $schema ?? 'https://json-schema.org/draft/2020-12/schema', ...rest, $defs: defs };
 }
+
+/** The schema a local reference (`#/$defs/x`, any JSON pointer) names inside a bundle. */
+export function resolveLocalRef(root: JsonObject, ref: string): JsonObject | undefined {
+  if (!ref.startsWith('#')) return undefined;
+  let node: Json = root;
+  for (const raw of ref.slice(1).split('/').filter(Boolean)) {
+    if (node === null || typeof node !== 'object' || Array.isArray(node)) return undefined;
+    node = node[raw.replace(/~1/g, '/').replace(/~0/g, '~')] as Json;
+  }
+  return node !== null && typeof node === 'object' && !Array.isArray(node) ? node : undefined;
+}

@@ -10,7 +10,7 @@
  */
 import { bi, formatPath, type Bilingual, type Diagnostic, type YamlPath } from '../diagnostics.js';
 import { isoOf, readThaiDate, thaiReadingOf, toArabicDigits } from '../thai/index.js';
-import type { Json, JsonObject } from './bundle.js';
+import { resolveLocalRef, type JsonObject } from './bundle.js';
 
 /** Hints for values left as typed, by YAML path (formatPath). */
 export type DateHints = Map<string, Bilingual>;
@@ -31,25 +31,13 @@ function types(schema: Schema): string[] {
   return Array.isArray(t) ? t.map(String) : typeof t === 'string' ? [t] : [];
 }
 
-/** The schema `#/$defs/x` (or any local JSON pointer) names in the bundle. */
-function resolveRef(root: Schema, ref: string): Schema | undefined {
-  if (!ref.startsWith('#')) return undefined;
-  let node: Json = root;
-  for (const raw of ref.slice(1).split('/').filter(Boolean)) {
-    const part = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (!isObject(node)) return undefined;
-    node = (node as JsonObject)[part] as Json;
-  }
-  return isObject(node) ? (node as Schema) : undefined;
-}
-
 /** Every schema that applies to a value at once: the node, its $ref, and its branches (followed through both sides of if/then/else). */
 function applicable(root: Schema, schema: Schema, seen = new Set<Schema>()): Schema[] {
   if (seen.has(schema)) return [];
   seen.add(schema);
   const out = [schema];
   if (typeof schema.$ref === 'string') {
-    const target = resolveRef(root, schema.$ref);
+    const target = resolveLocalRef(root, schema.$ref);
     if (target) out.push(...applicable(root, target, seen));
   }
   for (const key of ['allOf', 'anyOf', 'oneOf']) {
