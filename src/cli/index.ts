@@ -15,6 +15,7 @@ import { schemaCommand, schemaKinds } from './schema.js';
 import { validateCommand, type ValidateOptions } from './validate.js';
 import { watchCommand } from './watch.js';
 import { previewCommand } from './preview.js';
+import { fieldsCommand, type FieldsOptions } from './fields.js';
 
 function langOf(value: unknown): Lang {
   return value === 'en' ? 'en' : 'th';
@@ -105,6 +106,16 @@ export async function main(argv: string[]): Promise<number> {
     .option('-o, --out <file>', 'เขียนลงไฟล์แทนการพิมพ์ / write to a file')
     .action(async (kind: string, opts: { out?: string }) => {
       exitCode = await schemaCommand(kind, opts, langOf(program.opts().lang));
+    });
+
+  program
+    .command('fields')
+    .description('ฟิลด์ของเอกสารชนิดหนึ่ง เป็นโครงสร้างพร้อมชื่อภาษาไทย ชนิดค่า ต้องมีหรือไม่ และตัวอย่าง / the fields of a kind, as a tree with Thai titles, types, required or not, examples')
+    .argument('[kind]', `${schemaKinds().join(', ')}`)
+    .option('--markdown', 'พิมพ์เป็นหน้า Markdown พร้อมคำอธิบาย / print a Markdown page with the descriptions')
+    .option('-o, --out <dir>', 'เขียนหน้า Markdown ของทุกชนิด (หรือชนิดที่ระบุ) ลงโฟลเดอร์ / write the Markdown page of every kind (or the one named) into a folder')
+    .action(async (kind: string | undefined, opts: FieldsOptions) => {
+      exitCode = await fieldsCommand(kind, opts, langOf(program.opts().lang));
     });
 
   program
