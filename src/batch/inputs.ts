@@ -51,8 +51,13 @@ async function classify(file: string): Promise<'document' | Skipped['reason']> {
   return KIND_LINE.test(head) ? 'document' : 'not-a-document';
 }
 
-function pdfName(file: string): string {
-  return `${nodePath.basename(file, nodePath.extname(file))}.pdf`;
+function pdfName(file: string, path: nodePath.PlatformPath = nodePath): string {
+  return `${path.basename(file, path.extname(file))}.pdf`;
+}
+
+/** Where the PDF of `file`, found below `base`, goes under the output folder: the same subfolders. */
+export function mirroredOutput(base: string, file: string, path: nodePath.PlatformPath = nodePath): string {
+  return path.join(path.dirname(path.relative(base, file)), pdfName(file, path));
 }
 
 /**
@@ -97,7 +102,7 @@ export async function expandInputs(args: string[], opts: ExpandOptions = {}): Pr
       .filter((f) => !excluded(f));
     for (const f of files) {
       const what = await classify(f);
-      if (what === 'document') found.push({ file: f, relativeOutput: nodePath.join(nodePath.dirname(nodePath.relative(base, f)), pdfName(f)) });
+      if (what === 'document') found.push({ file: f, relativeOutput: mirroredOutput(base, f) });
       else skipped.push({ file: f, reason: what });
     }
     return files.length;

@@ -13,7 +13,7 @@
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import nodePath, { dirname, join } from 'node:path';
 import { glob } from 'tinyglobby';
 import { writeAtomically } from '../pipeline.js';
 import { bundledSchema, schemaKinds } from '../validate/bundle.js';
@@ -39,9 +39,12 @@ export function editorSchemaText(kind: string): string {
   return `${JSON.stringify(schema, null, 2)}\n`;
 }
 
-/** The modeline for a document of `kind` in `fromDir`, pointing into `root`'s schema folder. */
-export function modelineFor(kind: string, fromDir: string, root: string): string {
-  const rel = relative(fromDir, join(root, EDITOR_SCHEMA_DIR, `${kind}.schema.json`)).split(/[\\/]/).join('/');
+/**
+ * The modeline for a document of `kind` in `fromDir`, pointing into `root`'s schema folder:
+ * always relative and with forward slashes (a URI reference), on Windows too.
+ */
+export function modelineFor(kind: string, fromDir: string, root: string, path: nodePath.PlatformPath = nodePath): string {
+  const rel = path.relative(fromDir, path.join(root, EDITOR_SCHEMA_DIR, `${kind}.schema.json`)).split(path.sep).join('/');
   return `# yaml-language-server: $schema=${rel}`;
 }
 

@@ -3,12 +3,12 @@ import { formatDiagnostic, formatPath, sortDiagnostics, type Diagnostic, type La
 import type { Skipped } from '../batch/inputs.js';
 import type { Outcome } from '../batch/run.js';
 import { TOOL_VERSION } from '../paths.js';
-import { relative } from 'node:path';
+import nodePath from 'node:path';
 
-/** A file as the officer finds it from the current folder. */
-export function display(file: string): string {
-  const rel = relative(process.cwd(), file);
-  return rel.startsWith('..') ? file : rel;
+/** A file as the officer finds it from the current folder (as it is, when it is elsewhere or on another drive). */
+export function display(file: string, cwd = process.cwd(), path: nodePath.PlatformPath = nodePath): string {
+  const rel = path.relative(cwd, file);
+  return rel.startsWith('..') || path.isAbsolute(rel) ? file : rel;
 }
 
 export const EXIT_OK = 0;

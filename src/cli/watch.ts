@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { watch, type FSWatcher } from 'chokidar';
 import { readFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import nodePath, { dirname, join, resolve } from 'node:path';
 import { bi, formatDiagnostic, hasErrors, sortDiagnostics, UserError, type Diagnostic, type Lang } from '../diagnostics.js';
 import { buildDocument, reloadTemplates, type BuildResult } from '../pipeline.js';
 import { Printer } from '../print/printer.js';
@@ -55,9 +55,10 @@ function printLine(line: string, stream: 'out' | 'err'): void {
   (stream === 'out' ? process.stdout : process.stderr).write(`${line}\n`);
 }
 
-function isInside(path: string, dir: string): boolean {
-  const rel = relative(dir, path);
-  return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[a-zA-Z]:/.test(rel));
+/** Whether `file` is `dir` or below it; a file on another drive (`D:\\…` from `C:\\…`) is not. */
+export function isInside(file: string, dir: string, path: nodePath.PlatformPath = nodePath): boolean {
+  const rel = path.relative(dir, file);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
 function subfolders(dir: string): string[] {
