@@ -47,7 +47,7 @@ describe('the packed package, installed', () => {
       expect(existsSync(join(pkg(), part)), part).toBe(true);
     }
     // No browser came with it.
-    expect(allNames(prefix).filter((n) => /(^|\/)(chrome|chromium)(-[a-z0-9]+)?$/i.test(n))).toEqual([]);
+    expect(allNames(prefix).filter((n) => /(^|\/)(chrome|chrome\.exe|chromium|chrome-(linux|win|mac)[\w-]*)$/i.test(n))).toEqual([]);
   });
 
   it('validates and builds from another folder', () => {
