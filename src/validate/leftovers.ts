@@ -47,38 +47,30 @@ function valueAt(data: unknown, path: string[]): unknown {
   return path.reduce<unknown>((node, key) => (node !== null && typeof node === 'object' && !Array.isArray(node) ? (node as Record<string, unknown>)[key] : undefined), data);
 }
 
-function leftover(doc: LoadedYaml, path: YamlPath, text: string): Diagnostic {
-  return {
-    severity: 'warning',
-    code: 'starter/leftover',
-    file: doc.file,
-    path,
-    ...doc.locateText(path, text),
-    message: bi(`ยังเป็นข้อความจากไฟล์เริ่มต้น: ${text}`, `starter text not replaced yet: ${text}`),
+const LEFTOVER = {
+  leftover: {
+    message: (text: string) => bi(`ยังเป็นข้อความจากไฟล์เริ่มต้น: ${text}`, `starter text not replaced yet: ${text}`),
     hint: bi('แทนด้วยข้อมูลจริง หรือลบออก (ข้อความนี้จะพิมพ์ลงใน PDF ตามที่เขียน)', 'replace it with the real text, or delete it (it would be printed in the PDF as it is)'),
-  };
-}
-
-function example(doc: LoadedYaml, path: YamlPath, text: string): Diagnostic {
-  return {
-    severity: 'warning',
-    code: 'starter/example',
-    file: doc.file,
-    path,
-    ...doc.locate(path),
-    message: bi(`ยังเป็นชื่อตัวอย่างจากไฟล์เริ่มต้น: ${text}`, `the starter's example name is still here: ${text}`),
+  },
+  example: {
+    message: (text: string) => bi(`ยังเป็นชื่อตัวอย่างจากไฟล์เริ่มต้น: ${text}`, `the starter's example name is still here: ${text}`),
     hint: bi('แก้เป็นชื่อจริงของหน่วยงานหรือตำแหน่ง', "write the authority's or the position's real name"),
-  };
+  },
+};
+
+/** A warning at `text` inside the value at `path`. */
+function warning(doc: LoadedYaml, kind: keyof typeof LEFTOVER, path: YamlPath, text: string): Diagnostic {
+  return { severity: 'warning', code: `starter/${kind}`, file: doc.file, path, ...doc.locateText(path, text), message: LEFTOVER[kind].message(text), hint: LEFTOVER[kind].hint };
 }
 
 /** The leftovers in the data of `doc`, each at its line. Read before the authority file is merged in. */
 export function findLeftovers(doc: LoadedYaml): Diagnostic[] {
   const out: Diagnostic[] = [];
   const kind = valueAt(doc.data, ['kind']);
-  for (const e of examples().get(String(kind)) ?? []) if (valueAt(doc.data, e.path) === e.value) out.push(example(doc, e.path, e.value));
+  for (const e of examples().get(String(kind)) ?? []) if (valueAt(doc.data, e.path) === e.value) out.push(warning(doc, 'example', e.path, e.value));
   const visit = (v: unknown, path: YamlPath): void => {
     if (typeof v === 'string') {
-      for (const line of v.split('\n').map((l) => l.trim())) if (isParenthesized(line)) out.push(leftover(doc, path, line));
+      for (const line of v.split('\n').map((l) => l.trim())) if (isParenthesized(line)) out.push(warning(doc, 'leftover', path, line));
     } else if (Array.isArray(v)) v.forEach((item, i) => visit(item, [...path, i]));
     else if (v !== null && typeof v === 'object') for (const [k, item] of Object.entries(v)) visit(item, [...path, k]);
   };
