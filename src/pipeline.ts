@@ -16,6 +16,9 @@ import type { Printer } from './print/printer.js';
 import { Renderer } from './render/html.js';
 import { SchemaValidator } from './validate/schema.js';
 import { nearest } from './validate/suggest.js';
+import { bundleFile } from './validate/bundle.js';
+import { normalizeThai, withDateHints } from './validate/normalize.js';
+import { findLeftovers, findLeftoversIn } from './validate/leftovers.js';
 import { TOOL_VERSION } from './paths.js';
 
 export interface Checked {
@@ -118,18 +121,22 @@ export async function checkDocument(file: string, opts: CheckOptions = {}): Prom
   const doc = parsed.loaded;
   if (!doc) return { file, diagnostics };
   // An authority file (kind: authority) is checked on its own: its fields, extends: chain and logo.
+  // Starter text not replaced yet: warnings, in this file and in the authority files it uses.
+  const leftovers = findLeftovers(doc);
   if (isAuthorityFile(doc.data)) {
-    diagnostics.push(...(await checkAuthorityFile(doc, validator())));
+    diagnostics.push(...(await checkAuthorityFile(doc, validator())), ...leftovers, ...(await findLeftoversIn(doc.dependencies)));
     return { file, diagnostics, doc };
   }
   const kind = selectKind(doc, diagnostics);
   if (!kind) return { file, diagnostics, doc };
   // `authority: ../authority.yaml` becomes the fields of that file before the schema sees it.
   const authority = await resolveAuthority(doc, validator());
-  diagnostics.push(...authority);
+  diagnostics.push(...authority, ...leftovers, ...(await findLeftoversIn(doc.dependencies)));
   // A reference that could not be followed is reported once, at its line, not again by the schema.
   const referenceFailed = authority.some((d) => d.file === doc.file && d.path.length === 1 && d.path[0] === 'authority');
-  diagnostics.push(...validator().validate(kind.schema, doc).filter((d) => !(referenceFailed && d.path[0] === 'authority')));
+  // Thai digits and Thai-written dates become the numbers and ISO dates the schema asks for.
+  const dateHints = normalizeThai(doc.data, bundleFile(kind.schema));
+  diagnostics.push(...withDateHints(validator().validate(kind.schema, doc), dateHints).filter((d) => !(referenceFailed && d.path[0] === 'authority')));
   const learnt = hasErrors(diagnostics) ? undefined : await kind.rules?.(doc.data as never, kindContext(doc, diagnostics, opts.chain));
   return { file, diagnostics, doc, kind, learnt };
 }

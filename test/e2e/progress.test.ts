@@ -211,7 +211,9 @@ describe('ita-report init progress', () => {
     const text = readFileSync(file, 'utf8');
     expect(text).toMatch(/^plan: \.\.\/.*examples\/lampang-pao\/plan-2566-2570\.yaml$/m);
     expect(text).toMatch(/^fiscal_year: 2567$/m);
-    expect(text).toMatch(/^# yaml-language-server: \$schema=\S+\/schemas\/progress\.schema\.json$/m);
+    // The editor files travel with the folder: the schema is written next to the report.
+    expect(text).toMatch(/^# yaml-language-server: \$schema=\.ita-report\/progress\.schema\.json$/m);
+    expect(existsSync(join(dir, '.ita-report', 'progress.schema.json'))).toBe(true);
     const example = [...readFileSync(EXAMPLE, 'utf8').matchAll(/^ {2}- project: (.*)$/gm)].map((m) => m[1]);
     expect([...text.matchAll(/^ {2}- project: (.*)$/gm)].map((m) => m[1])).toEqual(example);
     expect(text).toContain('  # ลำดับที่ 4 · มิติที่ 1 · ภารกิจ 1.2.2 · งบประมาณตามแผนปี 2567: 5,000,000 บาท');
