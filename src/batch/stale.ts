@@ -9,7 +9,7 @@
  * wrote. A recorded PDF that has been changed since is kept and reported.
  */
 import { readdir, rm, rmdir, stat } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { hashFile, MANIFEST, readManifest, writeManifest } from './cache.js';
 
 export type StaleReason = 'source-gone' | 'not-a-document' | 'other-shard' | 'moved';
@@ -35,8 +35,8 @@ export interface Scope {
   documents: Iterable<string>;
   /** The documents this run builds: absolute PDF path → absolute YAML path. */
   built: Map<string, string>;
-  /** Folders named on the command line (absolute): a YAML inside them that is not among the documents is no longer one. */
-  roots: string[];
+  /** YAML files the command found that are not documents (no `kind:`), absolute. */
+  notDocuments: Iterable<string>;
 }
 
 async function manifestFolders(dir: string): Promise<string[]> {
@@ -46,21 +46,21 @@ async function manifestFolders(dir: string): Promise<string[]> {
   return out;
 }
 
-const inside = (folder: string, file: string) => file.startsWith(folder.endsWith(sep) ? folder : folder + sep);
-
-function reasonFor(output: string, source: string, exists: boolean, scope: Scope, documents: Set<string>, mine: Set<string>): StaleReason | undefined {
+function reasonFor(output: string, source: string, exists: boolean, scope: Scope, documents: Set<string>, notDocuments: Set<string>, mine: Set<string>): StaleReason | undefined {
   if (!exists) return 'source-gone';
   if (documents.has(source)) {
     if (scope.built.get(output) === source) return undefined;
     return mine.has(source) ? 'moved' : 'other-shard';
   }
-  return scope.roots.some((root) => inside(root, source)) ? 'not-a-document' : undefined;
+  // Otherwise the YAML is outside what this command was given (another folder, left out by a pattern): not ours to judge.
+  return notDocuments.has(source) ? 'not-a-document' : undefined;
 }
 
 /** Removes the stale PDFs below `scope.outDir` (see the module comment), then the folders left empty. */
 export async function removeStale(scope: Scope): Promise<StaleResult> {
   const outDir = resolve(scope.outDir);
   const documents = new Set(scope.documents);
+  const notDocuments = new Set(scope.notDocuments);
   const mine = new Set(scope.built.values());
   const result: StaleResult = { removed: [], kept: [] };
   for (const dir of await manifestFolders(outDir)) {
@@ -71,7 +71,7 @@ export async function removeStale(scope: Scope): Promise<StaleResult> {
       const output = join(dir, name);
       const source = resolve(dir, entry.source);
       const sourceInfo = await stat(source).catch(() => null);
-      const reason = reasonFor(output, source, Boolean(sourceInfo?.isFile()), scope, documents, mine);
+      const reason = reasonFor(output, source, Boolean(sourceInfo?.isFile()), scope, documents, notDocuments, mine);
       if (!reason) continue;
       const hash = await hashFile(output);
       if (hash !== undefined && hash !== entry.output) {

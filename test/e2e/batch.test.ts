@@ -167,6 +167,10 @@ describe('an output folder kept between runs (a CI cache)', () => {
     const text = runCli(args, { ITA_REPORT_LANG: 'en' });
     expect(text.stdout).toContain('up to date');
     expect(text.stderr).toContain(`warn.yaml:${warning.line}:${warning.column}: warning:`);
+    // Under --strict its warning is an error, up to date or not.
+    const strict = runCli([...args, '--strict', '--json']);
+    expect(strict.status).toBe(1);
+    expect(summary(strict.stdout).documents[0]!.status).toBe('invalid');
   });
 
   it('removes PDFs whose YAML is gone or belongs to another shard, and no file it did not write', () => {

@@ -39,7 +39,7 @@ describe('removeStale', () => {
       outDir: out,
       documents: [join(inDir, 'a.yaml'), join(inDir, 'sub/c.yaml')],
       built: new Map([[join(out, 'a.pdf'), join(inDir, 'a.yaml')], [join(out, 'sub/c.pdf'), join(inDir, 'sub/c.yaml')]]),
-      roots: [inDir],
+      notDocuments: [join(inDir, 'notes.yaml')],
     });
 
     const names = (list: typeof result.removed) => list.map((r) => [r.output.slice(out.length + 1), r.reason]).sort();
@@ -60,7 +60,7 @@ describe('removeStale', () => {
     put(join(dir, 'out/b.pdf'), 'B');
     put(join(dir, 'out/loose/z.pdf'), 'Z');
     await writeManifest(join(dir, 'out'), { 'a.pdf': entry('../in/a.yaml', 'A'), 'b.pdf': entry('../in/b.yaml', 'B') });
-    const result = await removeStale({ outDir: join(dir, 'out'), documents: [join(dir, 'in/a.yaml'), join(dir, 'in/b.yaml')], built: new Map([[join(dir, 'out/a.pdf'), join(dir, 'in/a.yaml')]]), roots: [join(dir, 'in')] });
+    const result = await removeStale({ outDir: join(dir, 'out'), documents: [join(dir, 'in/a.yaml'), join(dir, 'in/b.yaml')], built: new Map([[join(dir, 'out/a.pdf'), join(dir, 'in/a.yaml')]]), notDocuments: [] });
     expect(result.removed.map((r) => [r.output, r.reason])).toEqual([[join(dir, 'out/b.pdf'), 'other-shard']]);
     expect(existsSync(join(dir, 'out/loose/z.pdf'))).toBe(true);
   });
