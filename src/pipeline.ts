@@ -7,8 +7,8 @@ import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { bi, formatPath, hasErrors, UserError, type Bilingual, type Diagnostic, type YamlPath } from './diagnostics.js';
 import { interpolateField } from './derive/placeholders.js';
-import { KINDS } from './kinds/index.js';
-import type { DeriveContext, DerivedDocument, DocumentKind, KindContext, LinkedDocument } from './kinds/kind.js';
+import { KINDS, type AnyKind } from './kinds/index.js';
+import type { DeriveContext, DerivedDocument, KindContext, LinkedDocument } from './kinds/kind.js';
 import { AUTHORITY_KIND, checkAuthorityFile, isAuthorityFile, resolveAuthority } from './load/authority.js';
 import { readSource } from './load/source.js';
 import { parseYaml, type LoadedYaml } from './load/yaml.js';
@@ -16,13 +16,18 @@ import type { Printer } from './print/printer.js';
 import { Renderer } from './render/html.js';
 import { SchemaValidator } from './validate/schema.js';
 import { nearest } from './validate/suggest.js';
+import { bundleFile } from './validate/bundle.js';
+import { normalizeThai, withDateHints } from './validate/normalize.js';
+import { findLeftovers, findLeftoversIn } from './validate/leftovers.js';
 import { TOOL_VERSION } from './paths.js';
 
 export interface Checked {
   file: string;
   diagnostics: Diagnostic[];
   doc?: LoadedYaml;
-  kind?: DocumentKind<never>;
+  kind?: AnyKind;
+  /** What the kind's rules returned, for its derive step. */
+  learnt?: unknown;
 }
 
 function kindContext(doc: LoadedYaml, diagnostics: Diagnostic[], chain: readonly string[] = []): KindContext {
@@ -76,7 +81,7 @@ async function openLinked(doc: LoadedYaml, chain: readonly string[], ref: string
   return { file: target, doc: linked.doc, data: linked.doc.data };
 }
 
-function selectKind(doc: LoadedYaml, diagnostics: Diagnostic[]): DocumentKind<never> | undefined {
+function selectKind(doc: LoadedYaml, diagnostics: Diagnostic[]): AnyKind | undefined {
   const data = doc.data as { kind?: unknown } | null;
   // An authority file (kind: authority) is a kind of file too: "kind: authorty" gets its suggestion.
   const names = [...KINDS.keys(), AUTHORITY_KIND];
@@ -116,20 +121,24 @@ export async function checkDocument(file: string, opts: CheckOptions = {}): Prom
   const doc = parsed.loaded;
   if (!doc) return { file, diagnostics };
   // An authority file (kind: authority) is checked on its own: its fields, extends: chain and logo.
+  // Starter text not replaced yet: warnings, in this file and in the authority files it uses.
+  const leftovers = findLeftovers(doc);
   if (isAuthorityFile(doc.data)) {
-    diagnostics.push(...(await checkAuthorityFile(doc, validator())));
+    diagnostics.push(...(await checkAuthorityFile(doc, validator())), ...leftovers, ...(await findLeftoversIn(doc.dependencies)));
     return { file, diagnostics, doc };
   }
   const kind = selectKind(doc, diagnostics);
   if (!kind) return { file, diagnostics, doc };
   // `authority: ../authority.yaml` becomes the fields of that file before the schema sees it.
   const authority = await resolveAuthority(doc, validator());
-  diagnostics.push(...authority);
+  diagnostics.push(...authority, ...leftovers, ...(await findLeftoversIn(doc.dependencies)));
   // A reference that could not be followed is reported once, at its line, not again by the schema.
   const referenceFailed = authority.some((d) => d.file === doc.file && d.path.length === 1 && d.path[0] === 'authority');
-  diagnostics.push(...validator().validate(kind.schema, doc).filter((d) => !(referenceFailed && d.path[0] === 'authority')));
-  if (!hasErrors(diagnostics)) await kind.rules?.(doc.data as never, kindContext(doc, diagnostics, opts.chain));
-  return { file, diagnostics, doc, kind };
+  // Thai digits and Thai-written dates become the numbers and ISO dates the schema asks for.
+  const dateHints = normalizeThai(doc.data, bundleFile(kind.schema));
+  diagnostics.push(...withDateHints(validator().validate(kind.schema, doc), dateHints).filter((d) => !(referenceFailed && d.path[0] === 'authority')));
+  const learnt = hasErrors(diagnostics) ? undefined : await kind.rules?.(doc.data as never, kindContext(doc, diagnostics, opts.chain));
+  return { file, diagnostics, doc, kind, learnt };
 }
 
 export interface Derived extends Checked {
@@ -147,7 +156,7 @@ export async function deriveDocument(file: string): Promise<Derived> {
     digits: input.options?.digits ?? 'thai',
     prose: (value, path, values) => interpolateField(value, values, doc, path, base.report),
   };
-  const derived = kind.derive(input as never, ctx);
+  const derived = kind.derive(input as never, ctx, checked.learnt);
   return { ...checked, derived: hasErrors(diagnostics) ? undefined : derived };
 }
 

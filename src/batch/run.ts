@@ -5,13 +5,14 @@
  * it touched (retried once on a fresh browser) instead of stopping the run.
  */
 import { resolve } from 'node:path';
-import { bi, hasErrors, UserError, type Diagnostic } from '../diagnostics.js';
+import { bi, hasErrors, strictly, UserError, type Diagnostic } from '../diagnostics.js';
 import { buildDocument, deriveDocument, outputPathFor } from '../pipeline.js';
 import { Printer, PrintTimeoutError } from '../print/printer.js';
 import { BuildCache, toolFingerprint } from './cache.js';
 import type { Input } from './inputs.js';
 
-export type Status = 'built' | 'up-to-date' | 'invalid' | 'failed';
+/** `valid`: checked by `validate`, which prints nothing. */
+export type Status = 'built' | 'up-to-date' | 'valid' | 'invalid' | 'failed';
 
 export interface Outcome {
   input: string;
@@ -27,6 +28,8 @@ export interface BatchOptions {
   outDir?: string;
   jobs: number;
   force?: boolean;
+  /** Warnings count as errors: a document with one is not printed. */
+  strict?: boolean;
   browserPath?: string;
   /** Milliseconds one document may take to print. */
   timeout?: number;
@@ -67,8 +70,10 @@ export async function runBatch(inputs: Input[], opts: BatchOptions): Promise<Out
     const output = outputFor(input, opts.outDir);
     const elapsed = () => performance.now() - started;
     const fresh = opts.force ? undefined : await cache.fresh(input.file, output);
-    if (fresh) return { input: input.file, output, status: 'up-to-date', pages: fresh.pages, ms: elapsed(), retried: false, diagnostics: [] };
-    const checked = await deriveDocument(input.file);
+    // Under --strict a document whose last build had warnings is checked again (and found invalid).
+    if (fresh && !(opts.strict && fresh.warnings.length > 0)) return { input: input.file, output, status: 'up-to-date', pages: fresh.pages, ms: elapsed(), retried: false, diagnostics: fresh.warnings };
+    const derived = await deriveDocument(input.file);
+    const checked = opts.strict ? { ...derived, diagnostics: strictly(derived.diagnostics) } : derived;
     if (hasErrors(checked.diagnostics)) return { input: input.file, status: 'invalid', ms: elapsed(), retried: false, diagnostics: checked.diagnostics };
 
     let retried = false;
@@ -77,10 +82,11 @@ export async function runBatch(inputs: Input[], opts: BatchOptions): Promise<Out
         const p = await getPrinter();
         const result = await buildDocument(input.file, p, { output, derived: checked });
         if (!result.output) return { input: input.file, status: 'failed', ms: elapsed(), retried, diagnostics: result.diagnostics };
-        await cache.record(input.file, result.output, result.dependencies, result.pages ?? 0);
+        await cache.record(input.file, result.output, result.dependencies, result.pages ?? 0, result.diagnostics);
         return { input: input.file, output: result.output, status: 'built', pages: result.pages, ms: elapsed(), retried, diagnostics: result.diagnostics };
       } catch (err) {
-        if (err instanceof UserError) throw err;
+        // No browser to print with: this document fails with the reason, the run goes on to its summary.
+        if (err instanceof UserError) return { input: input.file, status: 'failed', ms: elapsed(), retried, diagnostics: err.diagnostics };
         if (!retried && isBrowserFailure(err, printer)) {
           retried = true;
           await (await getPrinter()).restart();

@@ -43,6 +43,14 @@ export function interpolate(text: string, values: PlaceholderValues, doc: Loaded
   });
 }
 
+/** The text with the placeholders whose value is known filled in, the others left as written (no document to report at). */
+export function fillKnown(text: string, values: PlaceholderValues): string {
+  return text.replace(PLACEHOLDER, (whole, rawName: string) => {
+    const value = values.get(rawName.trim());
+    return typeof value === 'string' ? value : whole;
+  });
+}
+
 function summarize(names: string[]): string {
   const shown = names.filter((n) => !/\.\d+\./.test(n) || /\.1\./.test(n));
   return shown.map((n) => `{{${n}}}`).join(', ');

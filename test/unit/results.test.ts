@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatPath, type Diagnostic } from '../../src/diagnostics.js';
 import { formatPeriod, periodFormat, type PeriodInput } from '../../src/derive/period.js';
-import { urlParts } from '../../src/kinds/results/derive.js';
+import { urlParts } from '../../src/derive/links.js';
 import { columnWidths } from '../../src/kinds/results/layout.js';
 import { checkDocument, deriveDocument } from '../../src/pipeline.js';
 import { ROOT, runCli, yamlFile } from '../helpers.js';

@@ -7,6 +7,7 @@
 import type { YamlPath } from '../../diagnostics.js';
 import { authorityPlace, authorityValues } from '../../derive/authority.js';
 import { coverModel } from '../../derive/cover.js';
+import { urlParts } from '../../derive/links.js';
 import { formatPeriod, periodFormat } from '../../derive/period.js';
 import type { PlaceholderValue } from '../../derive/placeholders.js';
 import { formatProseDates } from '../../derive/prose-dates.js';
@@ -43,11 +44,6 @@ interface Table {
   /** The group's title as a header row, repeated with the header on every page of the table. */
   title?: string;
   rows: Row[];
-}
-
-/** A URL cut after / . ? & = - _ # so a long one wraps at a sensible place (each part is escaped by the template, then <wbr>). */
-export function urlParts(url: string): string[] {
-  return url.split(/(?<=[/.?&=_#-])/).filter((p) => p !== '');
 }
 
 export function derive(input: ResultsInput, ctx: DeriveContext): DerivedDocument {
