@@ -13,6 +13,8 @@ import { FONT_DIR, SCHEMA_DIR, TEMPLATE_DIR, TOOL_VERSION } from '../paths.js';
 /** The compiled code itself (dist/ or src/): a changed derive step changes the PDF too. */
 const CODE_DIR = dirname(dirname(fileURLToPath(import.meta.url)));
 import { writeAtomically } from '../pipeline.js';
+import { readLimited } from '../load/files.js';
+import { LIMITS } from '../load/limits.js';
 
 const MANIFEST = '.ita-report-cache.json';
 
@@ -32,11 +34,9 @@ export function sha256(data: Uint8Array | string): string {
 }
 
 async function hashFile(path: string): Promise<string | undefined> {
-  try {
-    return sha256(await readFile(path));
-  } catch {
-    return undefined;
-  }
+  // Bounded, and never waiting on a named pipe put in a file's place since the last build.
+  const read = await readLimited(path, LIMITS.yamlBytes);
+  return read.ok ? sha256(read.bytes) : undefined;
 }
 
 async function hashTree(dir: string, hash: ReturnType<typeof createHash>): Promise<void> {

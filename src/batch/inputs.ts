@@ -2,9 +2,10 @@
  * What `ita-report build` was given — files, folders, glob patterns — turned into
  * the list of documents, each with the output path that mirrors the input tree.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { bi, type Diagnostic } from '../diagnostics.js';
+import { readEnds } from '../load/files.js';
 
 export interface Input {
   /** The YAML file. */
@@ -21,7 +22,7 @@ const GLOB_CHARS = /[*?[]/;
  * An authority file (kind: authority) is read by the documents that refer to it and has no PDF.
  */
 async function isDocument(file: string): Promise<boolean> {
-  const head = (await readFile(file, 'utf8').catch(() => '')).slice(0, 4096);
+  const head = await headOf(file);
   return /^kind:\s*\S/m.test(head) && !isAuthorityText(head);
 }
 
@@ -30,7 +31,12 @@ function isAuthorityText(head: string): boolean {
   return AUTHORITY_KIND_LINE.test(head);
 }
 async function isAuthorityFile(file: string): Promise<boolean> {
-  return isAuthorityText((await readFile(file, 'utf8').catch(() => '')).slice(0, 4096));
+  return isAuthorityText(await headOf(file));
+}
+
+/** The first 4,096 characters, read without waiting on a pipe or reading a huge file whole (load/files.ts). */
+async function headOf(file: string): Promise<string> {
+  return (await readEnds(file, 16 * 1024)).toString('utf8').slice(0, 4096);
 }
 
 async function walk(dir: string): Promise<string[]> {

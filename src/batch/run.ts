@@ -25,6 +25,8 @@ export interface Outcome {
 
 export interface BatchOptions {
   outDir?: string;
+  /** --root: the folder documents may read from (files.ts documentRoot). */
+  root?: string;
   jobs: number;
   force?: boolean;
   browserPath?: string;
@@ -68,14 +70,21 @@ export async function runBatch(inputs: Input[], opts: BatchOptions): Promise<Out
     const elapsed = () => performance.now() - started;
     const fresh = opts.force ? undefined : await cache.fresh(input.file, output);
     if (fresh) return { input: input.file, output, status: 'up-to-date', pages: fresh.pages, ms: elapsed(), retried: false, diagnostics: [] };
-    const checked = await deriveDocument(input.file);
+    let checked;
+    try {
+      checked = await deriveDocument(input.file, { root: opts.root });
+    } catch (err) {
+      // A bug, not the document's fault: this document fails, the batch goes on.
+      const first = (err as Error)?.message?.split('\n')[0] ?? String(err);
+      return { input: input.file, status: 'failed', ms: elapsed(), retried: false, diagnostics: [{ severity: 'error', code: 'internal/error', file: input.file, line: 0, column: 0, path: [], message: bi(`ข้อผิดพลาดภายในเครื่องมือ: ${first}`, `internal error: ${first}`), hint: bi('แจ้งผู้พัฒนาพร้อมไฟล์นี้', 'report it with this file') }] };
+    }
     if (hasErrors(checked.diagnostics)) return { input: input.file, status: 'invalid', ms: elapsed(), retried: false, diagnostics: checked.diagnostics };
 
     let retried = false;
     for (;;) {
       try {
         const p = await getPrinter();
-        const result = await buildDocument(input.file, p, { output, derived: checked });
+        const result = await buildDocument(input.file, p, { output, derived: checked, root: opts.root, force: opts.force });
         if (!result.output) return { input: input.file, status: 'failed', ms: elapsed(), retried, diagnostics: result.diagnostics };
         await cache.record(input.file, result.output, result.dependencies, result.pages ?? 0);
         return { input: input.file, output: result.output, status: 'built', pages: result.pages, ms: elapsed(), retried, diagnostics: result.diagnostics };

@@ -2,7 +2,8 @@
 import { availableParallelism } from 'node:os';
 import { formatPath, type Lang } from '../diagnostics.js';
 import { expandInputs, parseShard, shard } from '../batch/inputs.js';
-import { runBatch, type Outcome } from '../batch/run.js';
+import { prepareOutputs } from '../batch/outputs.js';
+import { outputFor, runBatch, type Outcome } from '../batch/run.js';
 import { TOOL_VERSION } from '../paths.js';
 import { outcomeLine, Progress } from './progress.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, printDiagnostics } from './report.js';
@@ -16,6 +17,7 @@ export interface BuildOptions {
   json?: boolean;
   timeout?: string;
   watch?: boolean;
+  root?: string;
 }
 
 export async function buildCommand(args: string[], opts: BuildOptions, lang: Lang): Promise<number> {
@@ -34,10 +36,16 @@ export async function buildCommand(args: string[], opts: BuildOptions, lang: Lan
     return EXIT_USAGE;
   }
   const inputs = shardSpec ? shard(expanded.inputs, shardSpec) : expanded.inputs;
+  const refused = await prepareOutputs(inputs.map((i) => ({ file: i.file, output: outputFor(i, opts.out) })), opts.out);
+  if (refused.length > 0) {
+    printDiagnostics(refused, lang);
+    return EXIT_USAGE;
+  }
   const progress = new Progress(inputs.length, lang, opts.json ? 'json' : 'auto');
   const started = performance.now();
   const outcomes = await runBatch(inputs, {
     outDir: opts.out,
+    root: opts.root,
     jobs,
     force: opts.force,
     browserPath: opts.browser,

@@ -6,13 +6,14 @@
  * reference is rewritten to point inside the file. Nothing refers to the network.
  */
 import { readFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import type { Lang } from '../diagnostics.js';
+import { replaceRefusal, writeAtomically } from '../batch/outputs.js';
 import { nearest } from '../validate/suggest.js';
 import { join } from 'node:path';
 import { KINDS } from '../kinds/index.js';
 import { AUTHORITY_KIND, AUTHORITY_SCHEMA } from '../load/authority.js';
 import { SCHEMA_DIR, TOOL_VERSION } from '../paths.js';
+import { EXIT_INVALID, EXIT_OK, printDiagnostics } from './report.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -65,8 +66,11 @@ export function bundledSchema(kind: string): { [key: string]: Json } | undefined
   };
 }
 
-/** `ita-report schema KIND [-o FILE]`; returns the exit code. */
-export async function schemaCommand(kind: string, opts: { out?: string }, lang: Lang): Promise<number> {
+/**
+ * `ita-report schema KIND [-o FILE] [--force]`; returns the exit code. FILE is replaced only
+ * when it is a schema this command wrote, or with --force (never a folder, a pipe or a read-only file).
+ */
+export async function schemaCommand(kind: string, opts: { out?: string; force?: boolean }, lang: Lang): Promise<number> {
   const schema = bundledSchema(kind);
   if (!schema) {
     const guess = nearest(kind, schemaKinds());
@@ -76,7 +80,15 @@ export async function schemaCommand(kind: string, opts: { out?: string }, lang: 
     return 2;
   }
   const text = `${JSON.stringify(schema, null, 2)}\n`;
-  if (opts.out) await writeFile(opts.out, text);
-  else process.stdout.write(text);
-  return 0;
+  if (!opts.out) {
+    process.stdout.write(text);
+    return 0;
+  }
+  const refusal = await replaceRefusal(opts.out, opts.force);
+  if (refusal) {
+    printDiagnostics([{ severity: 'error', file: opts.out, line: 0, column: 0, path: [], ...refusal }], lang);
+    return EXIT_INVALID;
+  }
+  await writeAtomically(opts.out, new TextEncoder().encode(text));
+  return EXIT_OK;
 }

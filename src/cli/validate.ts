@@ -4,11 +4,11 @@ import { deriveDocument } from '../pipeline.js';
 import { display } from './progress.js';
 import { count, EXIT_INVALID, EXIT_OK, printDiagnostics, summaryLine } from './report.js';
 
-export async function validateCommand(files: string[], lang: Lang): Promise<number> {
+export async function validateCommand(files: string[], lang: Lang, opts: { root?: string } = {}): Promise<number> {
   let failed = false;
   for (const file of files) {
     // Derive too: placeholders in prose are checked there. Still no browser.
-    const { diagnostics } = await deriveDocument(file);
+    const { diagnostics } = await deriveDocument(file, opts);
     printDiagnostics(diagnostics, lang);
     const c = count(diagnostics);
     if (c.errors > 0) failed = true;

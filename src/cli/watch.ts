@@ -10,7 +10,6 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, watch, type FSWatcher } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { bi, formatDiagnostic, hasErrors, sortDiagnostics, UserError, type Diagnostic, type Lang } from '../diagnostics.js';
 import { buildDocument, reloadTemplates, type BuildResult } from '../pipeline.js';
@@ -18,6 +17,9 @@ import { Printer } from '../print/printer.js';
 import { TEMPLATE_DIR } from '../paths.js';
 import { expandInputs } from '../batch/inputs.js';
 import { outputFor, type Outcome } from '../batch/run.js';
+import { prepareOutputs } from '../batch/outputs.js';
+import { readLimited } from '../load/files.js';
+import { LIMITS } from '../load/limits.js';
 import { display, outcomeLine } from './progress.js';
 
 export interface WatchTarget {
@@ -39,6 +41,8 @@ export interface WatchOptions {
   browserPath?: string;
   /** Milliseconds one document may take to print. */
   timeout?: number;
+  /** --root: the folder documents may read from (load/files.ts). */
+  root?: string;
   /** Quiet period after the last change before rebuilding (editors write a file in several steps). */
   debounceMs?: number;
   /** Called after every build (the preview page reloads). */
@@ -129,8 +133,9 @@ export class WatchSession {
   }
 
   private static async hashOf(file: string): Promise<string> {
-    const bytes = await readFile(file).catch(() => undefined);
-    return bytes ? createHash('sha256').update(bytes).digest('hex') : '(missing)';
+    // Bounded, and never waiting on a named pipe put in a file's place (load/files.ts).
+    const read = await readLimited(file, LIMITS.yamlBytes);
+    return read.ok ? createHash('sha256').update(read.bytes).digest('hex') : '(missing)';
   }
 
   /** Whether the YAML or a file it was made from differs from what its last build read. */
@@ -152,7 +157,7 @@ export class WatchSession {
     let retried = false;
     for (;;) {
       try {
-        result = await buildDocument(t.file, printer, { output: t.output });
+        result = await buildDocument(t.file, printer, { output: t.output, root: this.opts.root });
         diagnostics = result.diagnostics;
         break;
       } catch (err) {
@@ -302,7 +307,7 @@ export async function runUntilStopped(session: WatchSession, lang: Lang, cleanup
 }
 
 /** `ita-report build --watch FILE…` (files, folders or patterns, as for build). */
-export async function watchCommand(args: string[], opts: { out?: string; browser?: string; timeout?: string }, lang: Lang): Promise<number> {
+export async function watchCommand(args: string[], opts: { out?: string; browser?: string; timeout?: string; root?: string }, lang: Lang): Promise<number> {
   const timeoutSeconds = opts.timeout === undefined ? 120 : Number(opts.timeout);
   if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) {
     process.stderr.write(lang === 'th' ? 'ita-report: --timeout ต้องเป็นจำนวนวินาที\n' : 'ita-report: --timeout takes seconds\n');
@@ -314,5 +319,10 @@ export async function watchCommand(args: string[], opts: { out?: string; browser
     return 2;
   }
   const targets = expanded.inputs.map((i) => ({ file: i.file, output: outputFor(i, opts.out) }));
-  return runUntilStopped(new WatchSession(targets, { lang, browserPath: opts.browser, timeout: timeoutSeconds * 1000 }), lang);
+  const refused = await prepareOutputs(targets, opts.out);
+  if (refused.length > 0) {
+    for (const d of sortDiagnostics(refused)) process.stderr.write(`${formatDiagnostic(d, lang)}\n`);
+    return 2;
+  }
+  return runUntilStopped(new WatchSession(targets, { lang, browserPath: opts.browser, timeout: timeoutSeconds * 1000, root: opts.root }), lang);
 }
