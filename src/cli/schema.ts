@@ -7,9 +7,9 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Lang } from '../diagnostics.js';
-import { replaceRefusal, writeAtomically } from '../batch/outputs.js';
+import { removeStaleTemporaries, replaceRefusal, writeAtomically } from '../batch/outputs.js';
 import { nearest } from '../validate/suggest.js';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { KINDS } from '../kinds/index.js';
 import { AUTHORITY_KIND, AUTHORITY_SCHEMA } from '../load/authority.js';
 import { SCHEMA_DIR, TOOL_VERSION } from '../paths.js';
@@ -89,6 +89,7 @@ export async function schemaCommand(kind: string, opts: { out?: string; force?: 
     printDiagnostics([{ severity: 'error', file: opts.out, line: 0, column: 0, path: [], ...refusal }], lang);
     return EXIT_INVALID;
   }
+  await removeStaleTemporaries(dirname(resolve(opts.out)));
   await writeAtomically(opts.out, new TextEncoder().encode(text));
   return EXIT_OK;
 }
