@@ -6,7 +6,7 @@
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import puppeteer from 'puppeteer';
+import puppeteer from 'puppeteer-core';
 import { runBatch } from '../dist/batch/run.js';
 import { deriveDocument, renderHtml, buildDocument } from '../dist/pipeline.js';
 import { Printer } from '../dist/print/printer.js';

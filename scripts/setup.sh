@@ -26,7 +26,7 @@ fi
 # Reinstall npm packages only when the lock file changed since the last install.
 stamp=node_modules/.package-lock.stamp
 if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
-  PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+  npm ci --no-audit --no-fund --loglevel=error
   cp package-lock.json "$stamp"
 fi
 

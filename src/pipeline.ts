@@ -8,8 +8,8 @@ import { basename, dirname, extname, resolve } from 'node:path';
 import { replaceRefusal, writeAtomically } from './batch/outputs.js';
 import { bi, formatPath, hasErrors, UserError, type Bilingual, type Diagnostic, type YamlPath } from './diagnostics.js';
 import { interpolateField } from './derive/placeholders.js';
-import { KINDS } from './kinds/index.js';
-import type { DeriveContext, DerivedDocument, DocumentKind, KindContext, LinkedDocument } from './kinds/kind.js';
+import { KINDS, type AnyKind } from './kinds/index.js';
+import type { DeriveContext, DerivedDocument, KindContext, LinkedDocument } from './kinds/kind.js';
 import { AUTHORITY_KIND, checkAuthorityFile, isAuthorityFile, resolveAuthority } from './load/authority.js';
 import { describeReadFailure, documentRoot } from './load/files.js';
 import { readSource } from './load/source.js';
@@ -18,6 +18,9 @@ import type { Printer } from './print/printer.js';
 import { Renderer } from './render/html.js';
 import { SchemaValidator } from './validate/schema.js';
 import { nearest } from './validate/suggest.js';
+import { bundleFile } from './validate/bundle.js';
+import { normalizeThai, withDateHints } from './validate/normalize.js';
+import { findLeftovers, findLeftoversIn } from './validate/leftovers.js';
 import { TOOL_VERSION } from './paths.js';
 
 export interface Checked {
@@ -26,7 +29,9 @@ export interface Checked {
   root: string;
   diagnostics: Diagnostic[];
   doc?: LoadedYaml;
-  kind?: DocumentKind<never>;
+  kind?: AnyKind;
+  /** What the kind's rules returned, for its derive step. */
+  learnt?: unknown;
 }
 
 function kindContext(doc: LoadedYaml, diagnostics: Diagnostic[], root: string, chain: readonly string[] = []): KindContext {
@@ -88,7 +93,7 @@ async function openLinked(doc: LoadedYaml, root: string, chain: readonly string[
   return { file: target, doc: linked.doc, data: linked.doc.data };
 }
 
-function selectKind(doc: LoadedYaml, diagnostics: Diagnostic[]): DocumentKind<never> | undefined {
+function selectKind(doc: LoadedYaml, diagnostics: Diagnostic[]): AnyKind | undefined {
   const data = doc.data as { kind?: unknown } | null;
   // An authority file (kind: authority) is a kind of file too: "kind: authorty" gets its suggestion.
   const names = [...KINDS.keys(), AUTHORITY_KIND];
@@ -136,20 +141,24 @@ async function checkSource(file: string, text: string, opts: CheckOptions & { ro
   const doc = parsed.loaded;
   if (!doc) return { file, root, diagnostics };
   // An authority file (kind: authority) is checked on its own: its fields, extends: chain and logo.
+  // Starter text not replaced yet: warnings, in this file and in the authority files it uses.
+  const leftovers = findLeftovers(doc);
   if (isAuthorityFile(doc.data)) {
-    diagnostics.push(...(await checkAuthorityFile(doc, validator(), root)));
+    diagnostics.push(...(await checkAuthorityFile(doc, validator(), root)), ...leftovers, ...(await findLeftoversIn(doc.dependencies)));
     return { file, root, diagnostics, doc };
   }
   const kind = selectKind(doc, diagnostics);
   if (!kind) return { file, root, diagnostics, doc };
   // `authority: ../authority.yaml` becomes the fields of that file before the schema sees it.
   const authority = await resolveAuthority(doc, validator(), root);
-  diagnostics.push(...authority);
+  diagnostics.push(...authority, ...leftovers, ...(await findLeftoversIn(doc.dependencies)));
   // A reference that could not be followed is reported once, at its line, not again by the schema.
   const referenceFailed = authority.some((d) => d.file === doc.file && d.path.length === 1 && d.path[0] === 'authority');
-  diagnostics.push(...validator().validate(kind.schema, doc).filter((d) => !(referenceFailed && d.path[0] === 'authority')));
-  if (!hasErrors(diagnostics)) await kind.rules?.(doc.data as never, kindContext(doc, diagnostics, root, opts.chain));
-  return { file, root, diagnostics, doc, kind };
+  // Thai digits and Thai-written dates become the numbers and ISO dates the schema asks for.
+  const dateHints = normalizeThai(doc.data, bundleFile(kind.schema));
+  diagnostics.push(...withDateHints(validator().validate(kind.schema, doc), dateHints).filter((d) => !(referenceFailed && d.path[0] === 'authority')));
+  const learnt = hasErrors(diagnostics) ? undefined : await kind.rules?.(doc.data as never, kindContext(doc, diagnostics, root, opts.chain));
+  return { file, root, diagnostics, doc, kind, learnt };
 }
 
 export interface Derived extends Checked {
@@ -167,7 +176,7 @@ export async function deriveDocument(file: string, opts: { root?: string } = {})
     digits: input.options?.digits ?? 'thai',
     prose: (value, path, values) => interpolateField(value, values, doc, path, base.report),
   };
-  const derived = kind.derive(input as never, ctx);
+  const derived = kind.derive(input as never, ctx, checked.learnt);
   return { ...checked, derived: hasErrors(diagnostics) ? undefined : derived };
 }
 

@@ -2,7 +2,7 @@
  * Where the tool writes, and its promise never to lose a file there:
  * - two inputs that would write the same PDF (`plan.yaml` and `plan.yml`, two trees built into
  *   one `-o`) and an `-o` that names a file are refused before anything is printed;
- * - a file is replaced only when it is the tool's own (a PDF it printed, a schema it wrote)
+ * - a file is replaced only when it is the tool's own (a PDF it printed, a schema or a field page it wrote)
  *   and writable: a read-only PDF, or a PDF from elsewhere that happens to have the name
  *   (the scanned original of a plan), is kept unless `--force`;
  * - everything is written to a uniquely named temporary file next to the target and renamed
@@ -66,10 +66,14 @@ export async function removeStaleTemporaries(dir: string): Promise<number> {
 /** "ita-report" as pdf-lib writes the producer of the PDFs printed here: UTF-16BE in hex. */
 const PRODUCER_HEX = `FEFF${[...'ita-report'].map((c) => c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')).join('')}`;
 
-/** Whether an existing file is one this tool wrote: its PDFs name it as their producer, its schemas in their $comment. */
+/** The field reference pages of `ita-report fields -o` say how they were made. */
+const FIELDS_PAGE = /`ita-report fields \w+ --markdown`/;
+
+/** Whether an existing file is one this tool wrote: its PDFs name it as their producer, its schemas in their $comment, its field pages in their first lines. */
 export async function writtenByUs(path: string): Promise<boolean> {
-  const text = (await readEnds(path, 64 * 1024, 64 * 1024)).toString('latin1');
-  return text.includes(PRODUCER_HEX) || text.includes('(ita-report ') || text.includes('"$comment": "ita-report ');
+  const bytes = await readEnds(path, 64 * 1024, 64 * 1024);
+  const text = bytes.toString('latin1');
+  return text.includes(PRODUCER_HEX) || text.includes('(ita-report ') || text.includes('"$comment": "ita-report ') || FIELDS_PAGE.test(bytes.toString('utf8'));
 }
 
 export interface Refusal {

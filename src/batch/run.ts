@@ -5,13 +5,14 @@
  * it touched (retried once on a fresh browser) instead of stopping the run.
  */
 import { resolve } from 'node:path';
-import { bi, hasErrors, UserError, type Diagnostic } from '../diagnostics.js';
+import { bi, hasErrors, strictly, UserError, type Diagnostic } from '../diagnostics.js';
 import { buildDocument, deriveDocument, outputPathFor } from '../pipeline.js';
 import { Printer, PrintTimeoutError } from '../print/printer.js';
 import { BuildCache, toolFingerprint } from './cache.js';
 import type { Input } from './inputs.js';
 
-export type Status = 'built' | 'up-to-date' | 'invalid' | 'failed';
+/** `valid`: checked by `validate`, which prints nothing. */
+export type Status = 'built' | 'up-to-date' | 'valid' | 'invalid' | 'failed';
 
 export interface Outcome {
   input: string;
@@ -29,6 +30,8 @@ export interface BatchOptions {
   root?: string;
   jobs: number;
   force?: boolean;
+  /** Warnings count as errors: a document with one is not printed. */
+  strict?: boolean;
   browserPath?: string;
   /** Milliseconds one document may take to print. */
   timeout?: number;
@@ -70,14 +73,15 @@ export async function runBatch(inputs: Input[], opts: BatchOptions): Promise<Out
     const elapsed = () => performance.now() - started;
     const fresh = opts.force ? undefined : await cache.fresh(input.file, output);
     if (fresh) return { input: input.file, output, status: 'up-to-date', pages: fresh.pages, ms: elapsed(), retried: false, diagnostics: [] };
-    let checked;
+    let derived;
     try {
-      checked = await deriveDocument(input.file, { root: opts.root });
+      derived = await deriveDocument(input.file, { root: opts.root });
     } catch (err) {
       // A bug, not the document's fault: this document fails, the batch goes on.
       const first = (err as Error)?.message?.split('\n')[0] ?? String(err);
       return { input: input.file, status: 'failed', ms: elapsed(), retried: false, diagnostics: [{ severity: 'error', code: 'internal/error', file: input.file, line: 0, column: 0, path: [], message: bi(`ข้อผิดพลาดภายในเครื่องมือ: ${first}`, `internal error: ${first}`), hint: bi('แจ้งผู้พัฒนาพร้อมไฟล์นี้', 'report it with this file') }] };
     }
+    const checked = opts.strict ? { ...derived, diagnostics: strictly(derived.diagnostics) } : derived;
     if (hasErrors(checked.diagnostics)) return { input: input.file, status: 'invalid', ms: elapsed(), retried: false, diagnostics: checked.diagnostics };
 
     let retried = false;
@@ -89,7 +93,8 @@ export async function runBatch(inputs: Input[], opts: BatchOptions): Promise<Out
         await cache.record(input.file, result.output, result.dependencies, result.pages ?? 0);
         return { input: input.file, output: result.output, status: 'built', pages: result.pages, ms: elapsed(), retried, diagnostics: result.diagnostics };
       } catch (err) {
-        if (err instanceof UserError) throw err;
+        // No browser to print with: this document fails with the reason, the run goes on to its summary.
+        if (err instanceof UserError) return { input: input.file, status: 'failed', ms: elapsed(), retried, diagnostics: err.diagnostics };
         if (!retried && isBrowserFailure(err, printer)) {
           retried = true;
           await (await getPrinter()).restart();

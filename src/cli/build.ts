@@ -1,12 +1,11 @@
 /** `ita-report build INPUT… [-o DIR]`: every document of the inputs to PDF, with progress and a summary. */
 import { availableParallelism } from 'node:os';
-import { formatPath, type Lang } from '../diagnostics.js';
+import type { Lang } from '../diagnostics.js';
 import { expandInputs, parseShard, shard } from '../batch/inputs.js';
 import { prepareOutputs } from '../batch/outputs.js';
-import { outputFor, runBatch, type Outcome } from '../batch/run.js';
-import { TOOL_VERSION } from '../paths.js';
+import { outputFor, runBatch } from '../batch/run.js';
 import { outcomeLine, Progress } from './progress.js';
-import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, printDiagnostics } from './report.js';
+import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, formatDiagnostics, jsonSummary, printDiagnostics, skippedLine, totals, totalsLine } from './report.js';
 
 export interface BuildOptions {
   out?: string;
@@ -17,6 +16,8 @@ export interface BuildOptions {
   json?: boolean;
   timeout?: string;
   watch?: boolean;
+  strict?: boolean;
+  verbose?: boolean;
   root?: string;
 }
 
@@ -42,64 +43,51 @@ export async function buildCommand(args: string[], opts: BuildOptions, lang: Lan
     return EXIT_USAGE;
   }
   const progress = new Progress(inputs.length, lang, opts.json ? 'json' : 'auto');
+  if (opts.verbose) for (const s of expanded.skipped) progress.print(skippedLine(s, lang), 'out');
   const started = performance.now();
   const outcomes = await runBatch(inputs, {
     outDir: opts.out,
     root: opts.root,
     jobs,
     force: opts.force,
+    strict: opts.strict,
     browserPath: opts.browser,
     timeout: timeoutSeconds * 1000,
     onStart: (i) => progress.start(i),
     onDone: (o) => {
-      // Warnings of a good document are shown as they come; failures are listed at the end.
-      if (!opts.json && (o.status === 'built' || o.status === 'up-to-date')) printDiagnostics(o.diagnostics, lang);
       progress.finish(o);
+      // Warnings of a good document (an up-to-date one's too, as its last build found them)
+      // are shown as they come; failures are listed at the end.
+      if (o.status === 'built' || o.status === 'up-to-date') for (const line of formatDiagnostics(o.diagnostics, lang)) progress.print(line, 'err');
     },
   });
   progress.end();
   const failed = outcomes.filter((o) => o.status === 'invalid' || o.status === 'failed');
+  const sum = totals(outcomes, expanded.skipped);
   if (opts.json) {
-    process.stdout.write(`${JSON.stringify(jsonSummary(outcomes, performance.now() - started, lang), null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(jsonSummary(outcomes, expanded.skipped, performance.now() - started, lang), null, 2)}\n`);
   } else {
     if (failed.length > 0) {
       process.stderr.write(lang === 'th' ? `\nเอกสารที่ไม่สำเร็จ ${failed.length} รายการ:\n` : `\n${failed.length} document(s) failed:\n`);
+      // A reason shared by every document (no browser on this computer) is said once.
+      const said = new Set<string>();
       for (const o of failed) {
         process.stderr.write(`${outcomeLine(o, lang)}\n`);
-        printDiagnostics(o.diagnostics, lang);
+        for (const line of formatDiagnostics(o.diagnostics, lang)) {
+          if (said.has(line)) continue;
+          said.add(line);
+          process.stderr.write(`${line}\n`);
+        }
       }
     }
-    if (outcomes.length > 1) {
-      const built = outcomes.filter((o) => o.status === 'built').length;
-      const fresh = outcomes.filter((o) => o.status === 'up-to-date').length;
-      const secs = ((performance.now() - started) / 1000).toFixed(1);
-      process.stdout.write(lang === 'th'
-        ? `สร้าง ${built} ไม่เปลี่ยนแปลง ${fresh} ไม่สำเร็จ ${failed.length} จากทั้งหมด ${outcomes.length} เอกสาร (${secs} วินาที)\n`
-        : `${built} built, ${fresh} up to date, ${failed.length} failed of ${outcomes.length} documents (${secs} s)\n`);
+    if (outcomes.length > 1 || failed.length > 0 || sum.warnings > 0 || sum.skipped > 0) {
+      process.stdout.write(`${totalsLine(sum, 'build', ((performance.now() - started) / 1000).toFixed(1), lang)}\n`);
     }
   }
-  return failed.length > 0 ? EXIT_INVALID : EXIT_OK;
+  return failed.length > 0 || (opts.strict && sum.warnings > 0) ? EXIT_INVALID : EXIT_OK;
 }
 
 function defaultJobs(): number {
   // One browser process does the rendering; more pages at once than cores only adds memory.
   return Math.max(1, Math.min(4, availableParallelism()));
 }
-
-function jsonSummary(outcomes: Outcome[], ms: number, lang: Lang) {
-  return {
-    tool: 'ita-report',
-    version: TOOL_VERSION,
-    ms: Math.round(ms),
-    documents: outcomes.map((o) => ({
-      input: o.input,
-      output: o.output ?? null,
-      status: o.status,
-      pages: o.pages ?? null,
-      ms: Math.round(o.ms),
-      retried: o.retried,
-      diagnostics: o.diagnostics.map((d) => ({ severity: d.severity, code: d.code, file: d.file, line: d.line, column: d.column, path: formatPath(d.path), message: d.message[lang], hint: d.hint?.[lang] ?? null })),
-    })),
-  };
-}
-

@@ -10,12 +10,13 @@ import { UserError, type Lang } from '../diagnostics.js';
 import { TOOL_VERSION } from '../paths.js';
 import { KINDS } from '../kinds/index.js';
 import { buildCommand, type BuildOptions } from './build.js';
-import { initCommand } from './init.js';
+import { initCommand, initEditorCommand } from './init.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, printDiagnostics } from './report.js';
 import { schemaCommand, schemaKinds } from './schema.js';
-import { validateCommand } from './validate.js';
+import { validateCommand, type ValidateOptions } from './validate.js';
 import { watchCommand } from './watch.js';
 import { previewCommand, type PreviewOptions } from './preview.js';
+import { fieldsCommand, type FieldsOptions } from './fields.js';
 
 function langOf(value: unknown): Lang {
   return value === 'en' ? 'en' : 'th';
@@ -40,19 +41,26 @@ export async function main(argv: string[]): Promise<number> {
     .showHelpAfterError()
     .exitOverride();
 
+  const strictHelp = 'ถือว่าคำเตือน (เช่น ข้อความในวงเล็บที่ยังไม่ได้แก้) เป็นข้อผิดพลาด สำหรับ CI / treat warnings (such as leftover starter text) as errors, for CI';
+  const verboseHelp = 'แสดงไฟล์ YAML ที่ข้ามไป (ไม่มี kind: หรือเป็นข้อมูลหน่วยงาน) / list the YAML files passed over (no kind:, authority files)';
+  const inputsHelp = 'ไฟล์ YAML โฟลเดอร์ หรือรูปแบบ เช่น "reports/**/*.yaml" และ "!drafts/**" เพื่อยกเว้น / YAML files, folders, globs; "!pattern" leaves out';
+
   program
     .command('validate')
     .description('ตรวจไฟล์ YAML โดยไม่สร้าง PDF / check YAML files without printing')
-    .argument('<files...>', 'ไฟล์ YAML / YAML files')
+    .argument('<inputs...>', inputsHelp)
+    .option('--json', 'พิมพ์สรุปผลเป็น JSON / print a machine-readable summary')
+    .option('--strict', strictHelp)
+    .option('-v, --verbose', verboseHelp)
     .addOption(rootOption())
-    .action(async (files: string[], opts: { root?: string }) => {
-      exitCode = await validateCommand(files, langOf(program.opts().lang), opts);
+    .action(async (files: string[], opts: ValidateOptions) => {
+      exitCode = await validateCommand(files, opts, langOf(program.opts().lang));
     });
 
   program
     .command('build')
     .description('สร้าง PDF จากไฟล์ YAML / build PDFs from YAML files')
-    .argument('<inputs...>', 'ไฟล์ YAML โฟลเดอร์ หรือรูปแบบ เช่น reports/**/*.yaml / YAML files, folders or globs')
+    .argument('<inputs...>', inputsHelp)
     .option('-o, --out <dir>', 'โฟลเดอร์สำหรับไฟล์ PDF (ค่าเริ่มต้น: โฟลเดอร์เดียวกับไฟล์ YAML) / output folder')
     .option('--browser <path>', 'โปรแกรม Chrome/Edge/Chromium ที่จะใช้ / browser executable')
     .option('-j, --jobs <n>', 'จำนวนเอกสารที่พิมพ์พร้อมกัน (ค่าเริ่มต้นตามจำนวน CPU) / documents printed at once')
@@ -60,6 +68,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('--shard <k/n>', 'สร้างเฉพาะส่วนที่ k จาก n ส่วน (สำหรับ CI matrix) / build only slice k of n')
     .option('--json', 'พิมพ์สรุปผลเป็น JSON / print a machine-readable summary')
     .option('--timeout <seconds>', 'เวลาสูงสุดต่อเอกสาร (ค่าเริ่มต้น 120) / time limit per document', undefined)
+    .option('--strict', strictHelp)
+    .option('-v, --verbose', verboseHelp)
     .option('-w, --watch', 'สร้างใหม่ทุกครั้งที่บันทึกไฟล์ จนกว่าจะกด Ctrl+C / rebuild on every change until Ctrl+C')
     .addOption(rootOption())
     .action(async (files: string[], opts: BuildOptions) => {
@@ -83,12 +93,24 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command('init')
     .description('สร้างไฟล์ YAML เริ่มต้นพร้อมคำอธิบายภาษาไทย / write a starter YAML with Thai comments')
-    .argument('<kind>', `ชนิดเอกสาร: ${[...KINDS.keys()].join(', ')} (หรือ authority) / document kind`)
+    .argument('[kind]', `ชนิดเอกสาร: ${[...KINDS.keys()].join(', ')} (หรือ authority) / document kind`)
     .argument('[dir]', 'โฟลเดอร์ที่จะสร้างไฟล์ (ค่าเริ่มต้น: โฟลเดอร์ปัจจุบัน) / folder (default: current)')
     .option('--authority <name>', 'ชื่อเต็มของหน่วยงาน / full name of the authority')
     .option('--year <n>', 'ปีงบประมาณ พ.ศ. (ค่าเริ่มต้น: ปีงบประมาณปัจจุบัน) / Buddhist-era fiscal year (default: the current one)')
-    .action(async (kind: string, dir: string | undefined, opts: { authority?: string; year?: string }) => {
-      exitCode = (await initCommand(kind, dir, opts, langOf(program.opts().lang))).exitCode;
+    .option('--plan <file>', 'init progress: ไฟล์แผนที่รายงานผล / the plan the progress report follows')
+    .option('--editor <dir>', 'ปรับปรุงไฟล์สำหรับโปรแกรมแก้ไข (schema ภาษาไทย, .vscode) ในโฟลเดอร์เอกสารที่มีอยู่ / refresh the editor files of an existing documents folder')
+    .action(async (kind: string | undefined, dir: string | undefined, opts: { authority?: string; year?: string; plan?: string; editor?: string }) => {
+      const lang = langOf(program.opts().lang);
+      if (opts.editor !== undefined && kind === undefined) {
+        exitCode = (await initEditorCommand(opts.editor, lang)).exitCode;
+      } else if (kind === undefined || opts.editor !== undefined) {
+        process.stderr.write(lang === 'th'
+          ? 'ita-report: ระบุชนิดเอกสาร เช่น ita-report init plan เอกสาร-ita หรือใช้ ita-report init --editor โฟลเดอร์ อย่างใดอย่างหนึ่ง\n'
+          : 'ita-report: give a kind, e.g. ita-report init plan my-folder, or use ita-report init --editor FOLDER on its own\n');
+        exitCode = EXIT_USAGE;
+      } else {
+        exitCode = (await initCommand(kind, dir, opts, lang)).exitCode;
+      }
     });
 
   program
@@ -99,6 +121,16 @@ export async function main(argv: string[]): Promise<number> {
     .option('-f, --force', 'เขียนทับไฟล์แม้ไม่ได้สร้างโดยคำสั่งนี้ / replace the file even if this command did not write it')
     .action(async (kind: string, opts: { out?: string; force?: boolean }) => {
       exitCode = await schemaCommand(kind, opts, langOf(program.opts().lang));
+    });
+
+  program
+    .command('fields')
+    .description('ฟิลด์ของเอกสารชนิดหนึ่ง เป็นโครงสร้างพร้อมชื่อภาษาไทย ชนิดค่า ต้องมีหรือไม่ และตัวอย่าง / the fields of a kind, as a tree with Thai titles, types, required or not, examples')
+    .argument('[kind]', `${schemaKinds().join(', ')}`)
+    .option('--markdown', 'พิมพ์เป็นหน้า Markdown พร้อมคำอธิบาย / print a Markdown page with the descriptions')
+    .option('-o, --out <dir>', 'เขียนหน้า Markdown ของทุกชนิด (หรือชนิดที่ระบุ) ลงโฟลเดอร์ / write the Markdown page of every kind (or the one named) into a folder')
+    .action(async (kind: string | undefined, opts: FieldsOptions) => {
+      exitCode = await fieldsCommand(kind, opts, langOf(program.opts().lang));
     });
 
   program

@@ -76,16 +76,26 @@ interface PlacedProject {
   input: ProjectInput;
   path: (string | number)[];
   dimension: number;
+  mission: number;
+  /** Index of its sub-mission, when it sits in one. */
+  sub?: number;
+  /** Its number within its mission or sub-mission: the "๑)" of the Part 2 matrix. */
+  number: number;
+}
+
+/** "1.2" for the second mission of dimension 1, "1.2.3" for its third sub-mission (Arabic digits). */
+function outlineNumber(dimension: number, mission: number, sub?: number): string {
+  return `${dimension + 1}.${mission + 1}${sub === undefined ? '' : `.${sub + 1}`}`;
 }
 
 function placedProjects(input: PlanInput): PlacedProject[] {
   const out: PlacedProject[] = [];
   input.dimensions.forEach((dim, d) => {
     dim.missions.forEach((mission, m) => {
-      (mission.projects ?? []).forEach((p, i) => out.push({ input: p, path: ['dimensions', d, 'missions', m, 'projects', i], dimension: d }));
+      (mission.projects ?? []).forEach((p, i) => out.push({ input: p, path: ['dimensions', d, 'missions', m, 'projects', i], dimension: d, mission: m, number: i + 1 }));
       (mission.sub_missions ?? []).forEach((sub, s) =>
         (sub.projects ?? []).forEach((p, i) =>
-          out.push({ input: p, path: ['dimensions', d, 'missions', m, 'sub_missions', s, 'projects', i], dimension: d }),
+          out.push({ input: p, path: ['dimensions', d, 'missions', m, 'sub_missions', s, 'projects', i], dimension: d, mission: m, sub: s, number: i + 1 }),
         ),
       );
     });
@@ -107,6 +117,65 @@ function budgetOf(project: ProjectInput): Map<number, number> {
     if (parsed.ok) out.set(Number(year), parsed.satang);
   }
   return out;
+}
+
+/**
+ * The fiscal years a project runs in: those its budget names (a year written with 0 is
+ * listed without money), or every year of the plan when it has no budget at all
+ * (ไม่ใช้งบประมาณ: the plan's ongoing measures).
+ */
+function runningYears(budget: ReadonlyMap<number, number>, years: readonly number[]): number[] {
+  return budget.size > 0 ? years.filter((y) => budget.has(y)) : [...years];
+}
+
+/** One project of the plan as other documents see it (the progress reports). */
+export interface OutlineProject {
+  name: string;
+  /** Where it is written in the plan's YAML. */
+  path: (string | number)[];
+  /** 0-based index into `dimensions`. */
+  dimension: number;
+  /** "1.2" and the mission's name. */
+  mission: { number: string; name: string };
+  /** "1.2.3" and the sub-mission's name, when it sits in one. */
+  subMission?: { number: string; name: string };
+  /** Its number within its mission or sub-mission, as the Part 2 matrix prints it. */
+  number: number;
+  /** Its Part 3 sequence number (ลำดับที่), 1-based in plan order. */
+  sequence: number;
+  /** Satang per fiscal year. */
+  budget: ReadonlyMap<number, number>;
+  /** The fiscal years it runs in (see runningYears). */
+  years: number[];
+}
+
+export interface PlanOutline {
+  title: string;
+  period: { from: number; to: number };
+  years: number[];
+  dimensions: { name: string }[];
+  projects: OutlineProject[];
+}
+
+/** The plan's projects with the numbering and budgets its own document prints, for documents linked to it. */
+export function planOutline(input: PlanInput): PlanOutline {
+  const years = planYears(input);
+  const projects = placedProjects(input).map((p, i): OutlineProject => {
+    const mission = input.dimensions[p.dimension]!.missions[p.mission]!;
+    const budget = budgetOf(p.input);
+    return {
+      name: p.input.name,
+      path: p.path,
+      dimension: p.dimension,
+      mission: { number: outlineNumber(p.dimension, p.mission), name: mission.name },
+      subMission: p.sub === undefined ? undefined : { number: outlineNumber(p.dimension, p.mission, p.sub), name: mission.sub_missions![p.sub]!.name },
+      number: p.number,
+      sequence: i + 1,
+      budget,
+      years: runningYears(budget, years),
+    };
+  });
+  return { title: input.title ?? DEFAULT_TITLE, period: input.period, years, dimensions: input.dimensions.map((d) => ({ name: d.name })), projects };
 }
 
 function rules(input: PlanInput, ctx: KindContext): void {
@@ -199,7 +268,8 @@ function derive(input: PlanInput, ctx: DeriveContext): DerivedDocument {
   const cells = (amounts: (number | undefined)[]) => amounts.map((a) => (a === undefined || a === 0 ? '-' : money(a)));
   const rows: MatrixRow[] = [];
   let seq = 0;
-  const projectRow = (p: ProjectInput, number: number): MatrixRow => {
+  const projectRow = (): MatrixRow => {
+    const { input: p, number } = placed[seq]!;
     const budget = budgets[seq]!;
     seq += 1;
     return { type: 'project', label: `${num(number)}) ${p.name}`, anchor: `project-${seq}`, amounts: cells(years.map((y) => budget.get(y))), remarks: p.remarks ?? '' };
@@ -208,12 +278,11 @@ function derive(input: PlanInput, ctx: DeriveContext): DerivedDocument {
     const dn = d + 1;
     rows.push({ type: 'dimension', id: `dimension-${dn}`, label: `มิติที่ ${num(dn)} ${dim.name}` });
     dim.missions.forEach((mission, m) => {
-      const mn = `${dn}.${m + 1}`;
-      rows.push({ type: 'mission', label: `${num(mn)} ${mission.name}` });
-      (mission.projects ?? []).forEach((p, i) => rows.push(projectRow(p, i + 1)));
+      rows.push({ type: 'mission', label: `${num(outlineNumber(d, m))} ${mission.name}` });
+      (mission.projects ?? []).forEach(() => rows.push(projectRow()));
       (mission.sub_missions ?? []).forEach((sub, s) => {
-        rows.push({ type: 'sub', label: `${num(`${mn}.${s + 1}`)} ${sub.name}` });
-        (sub.projects ?? []).forEach((p, i) => rows.push(projectRow(p, i + 1)));
+        rows.push({ type: 'sub', label: `${num(outlineNumber(d, m, s))} ${sub.name}` });
+        (sub.projects ?? []).forEach(() => rows.push(projectRow()));
       });
     });
     rows.push({ type: 'subtotal', label: `รวมมิติที่ ${num(dn)} (จำนวน ${num(dimCounts[d]!)} โครงการ)`, amounts: cells(dimTotals[d]!) });
@@ -236,7 +305,7 @@ function derive(input: PlanInput, ctx: DeriveContext): DerivedDocument {
     addProse('กลุ่มเป้าหมาย', 'target_group');
     addProse('สถานที่ดำเนินการ', 'location');
     addProse('วิธีดำเนินการ', 'method');
-    add('ระยะเวลาดำเนินการ', [{ content: p.input.duration ? prose(p.input.duration, at('duration')) : durationText(budget, input.period, digits) }]);
+    add('ระยะเวลาดำเนินการ', [{ content: p.input.duration ? prose(p.input.duration, at('duration')) : durationText(runningYears(budget, years), digits) }]);
     add('งบประมาณ', [{ content: budgetText(budget, years, digits) }]);
     addProse('ผู้รับผิดชอบ', 'responsible');
     addProse('ตัวชี้วัด', 'indicators');
@@ -358,12 +427,10 @@ export function budgetText(budget: ReadonlyMap<number, number>, years: readonly 
   return `${perYear} รวม ${totalText}`;
 }
 
-/** The years the project is budgeted in, or the whole plan when it spends nothing. */
-function durationText(budget: ReadonlyMap<number, number>, period: { from: number; to: number }, digits: DigitStyle): string {
-  const funded = [...budget.entries()].filter(([, v]) => v > 0).map(([y]) => y).sort((a, b) => a - b);
-  const from = funded.length > 0 ? funded[0]! : period.from;
-  const to = funded.length > 0 ? funded[funded.length - 1]! : period.to;
-  return `ปีงบประมาณ ${formatYearRange(from, to, digits)}`;
+/** From the first to the last year the project runs in (runningYears, in plan order). */
+function durationText(running: readonly number[], digits: DigitStyle): string {
+  if (running.length === 0) return '-';
+  return `ปีงบประมาณ ${formatYearRange(running[0]!, running[running.length - 1]!, digits)}`;
 }
 
 export const planKind: DocumentKind<PlanInput> = {

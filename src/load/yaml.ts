@@ -8,6 +8,7 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { bi, type Bilingual, type Diagnostic, type YamlPath } from '../diagnostics.js';
+import { toArabicDigits } from '../thai/digits.js';
 import { explainSyntaxError } from './syntax.js';
 import { prescan, toData } from './tree.js';
 
@@ -51,7 +52,8 @@ function childOf(node: unknown, part: string | number): { node: YamlNode | null;
     for (const pair of node.items) {
       const k = pair.key;
       const keyValue = isScalar(k) ? k.value : k;
-      if (String(keyValue) === String(part)) return { node: (pair.value as YamlNode | null) ?? null, key: k as YamlNode };
+      // A year key typed in Thai digits (๒๕๖๖:) is read as 2566 (src/validate/normalize.ts).
+      if (String(keyValue) === String(part) || toArabicDigits(String(keyValue)) === String(part)) return { node: (pair.value as YamlNode | null) ?? null, key: k as YamlNode };
     }
     return undefined;
   }

@@ -33,7 +33,7 @@
  * whole (break-inside: avoid) while longer rows may run over a page.
  */
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, type PDFObject } from 'pdf-lib';
-import type { Page } from 'puppeteer';
+import type { Page } from 'puppeteer-core';
 
 const MAX_PASSES = 8;
 

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
-import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer';
+import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { bi, UserError, type Diagnostic } from '../diagnostics.js';
 import { FONT_DIR, TEMPLATE_DIR } from '../paths.js';
 import type { DocumentMeta } from '../kinds/kind.js';

@@ -380,6 +380,18 @@ describe('outputs', () => {
     expect(statSync(mine).size).toBeGreaterThan(MINIMAL.length);
     expectEnded(cli(['schema', 'plan', '-o', mkfifo(join(dir, 'pipe.json')), '--force']), 1, 'is not a regular file');
   });
+
+  it('writes field pages only over pages it wrote, into a folder', () => {
+    const dir = tempDir('hostile-');
+    writeFileSync(join(dir, 'plan.md'), '# my notes on the plan\n');
+    expectEnded(cli(['fields', '-o', dir]), 1, 'plan.md exists and was not made by ita-report: not replaced');
+    expect(readFileSync(join(dir, 'plan.md'), 'utf8')).toBe('# my notes on the plan\n');
+    expect(existsSync(join(dir, 'measures.md'))).toBe(false);
+    const pages = join(dir, 'fields');
+    expectEnded(cli(['fields', '-o', pages]), 0);
+    expectEnded(cli(['fields', '-o', pages]), 0);
+    expectEnded(cli(['fields', '-o', join(dir, 'plan.md')]), 2, '-o must name a folder');
+  });
 });
 
 describe('words', () => {
