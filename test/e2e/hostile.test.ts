@@ -89,8 +89,9 @@ describe('files a document names', () => {
   it('refuses a document that is a named pipe, a folder or a device, at once', () => {
     const dir = tempDir('hostile-');
     expectEnded(cli(['validate', mkfifo(join(dir, 'pipe.yaml'))]), 1, 'is a named pipe (FIFO), not a regular file');
+    // A folder named on the command line is searched for documents, as build does.
     mkdirSync(join(dir, 'folder.yaml'));
-    expectEnded(cli(['validate', join(dir, 'folder.yaml')]), 1, 'is a folder, not a regular file');
+    expectEnded(cli(['validate', join(dir, 'folder.yaml')]), 1, 'this folder has no YAML document');
     symlinkSync('/dev/zero', join(dir, 'zero.yaml'));
     expectEnded(cli(['validate', '--root', '/', join(dir, 'zero.yaml')]), 1, 'is a device, not a regular file');
     // build reads the head of each input to tell documents from authority files: no hang either.
@@ -391,6 +392,17 @@ describe('outputs', () => {
     expectEnded(cli(['fields', '-o', pages]), 0);
     expectEnded(cli(['fields', '-o', pages]), 0);
     expectEnded(cli(['fields', '-o', join(dir, 'plan.md')]), 2, '-o must name a folder');
+  });
+
+  it('refreshes editor files without waiting on a pipe, and leaves a read-only document as it is', () => {
+    const dir = tempDir('hostile-');
+    mkfifo(join(dir, 'pipe.yaml'));
+    const locked = join(dir, 'plan.yaml');
+    writeFileSync(locked, `# yaml-language-server: $schema=../old/plan.schema.json\n${MINIMAL.split('\n').slice(1).join('\n')}`);
+    chmodSync(locked, 0o444);
+    const before = readFileSync(locked, 'utf8');
+    expectEnded(cli(['init', '--editor', dir]), 0, 'plan.yaml is read-only: not replaced');
+    expect(readFileSync(locked, 'utf8')).toBe(before);
   });
 });
 
