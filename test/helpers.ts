@@ -27,7 +27,9 @@ export interface CliRun {
 
 /** Runs the built CLI as a user would (needs `npm run build` first, which `npm test` does), from `cwd` (default: this project). */
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, cwd?: string): CliRun {
-  const run = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  // Inside GitHub Actions diagnostics become annotations on stdout; the tests expect the usual output unless they ask.
+  const { GITHUB_ACTIONS: _, ...inherited } = process.env;
+  const run = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
   return { status: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
 }
 

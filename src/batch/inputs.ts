@@ -151,16 +151,3 @@ export async function expandInputs(args: string[], opts: ExpandOptions = {}): Pr
   for (const s of skipped) if (!seen.has(nodePath.resolve(s.file))) passedOver.set(nodePath.resolve(s.file), s);
   return { inputs: unique, skipped: [...passedOver.values()].sort((a, b) => a.file.localeCompare(b.file)), diagnostics };
 }
-
-/** `--shard K/N`: the K-th of N deterministic, balanced slices of the sorted inputs. */
-export function parseShard(value: string): { index: number; count: number } | undefined {
-  const m = /^(\d+)\/(\d+)$/.exec(value);
-  if (!m) return undefined;
-  const index = Number(m[1]);
-  const count = Number(m[2]);
-  return count >= 1 && index >= 1 && index <= count ? { index, count } : undefined;
-}
-
-export function shard<T>(items: T[], s: { index: number; count: number }): T[] {
-  return items.filter((_, i) => i % s.count === s.index - 1);
-}

@@ -72,7 +72,8 @@ export async function runBatch(inputs: Input[], opts: BatchOptions): Promise<Out
     const output = outputFor(input, opts.outDir);
     const elapsed = () => performance.now() - started;
     const fresh = opts.force ? undefined : await cache.fresh(input.file, output);
-    if (fresh) return { input: input.file, output, status: 'up-to-date', pages: fresh.pages, ms: elapsed(), retried: false, diagnostics: [] };
+    // Under --strict a document whose last build had warnings is checked again (and found invalid).
+    if (fresh && !(opts.strict && fresh.warnings.length > 0)) return { input: input.file, output, status: 'up-to-date', pages: fresh.pages, ms: elapsed(), retried: false, diagnostics: fresh.warnings };
     let derived;
     try {
       derived = await deriveDocument(input.file, { root: opts.root });
@@ -90,7 +91,7 @@ export async function runBatch(inputs: Input[], opts: BatchOptions): Promise<Out
         const p = await getPrinter();
         const result = await buildDocument(input.file, p, { output, derived: checked, root: opts.root, force: opts.force });
         if (!result.output) return { input: input.file, status: 'failed', ms: elapsed(), retried, diagnostics: result.diagnostics };
-        await cache.record(input.file, result.output, result.dependencies, result.pages ?? 0);
+        await cache.record(input.file, result.output, result.dependencies, result.pages ?? 0, result.diagnostics);
         return { input: input.file, output: result.output, status: 'built', pages: result.pages, ms: elapsed(), retried, diagnostics: result.diagnostics };
       } catch (err) {
         // No browser to print with: this document fails with the reason, the run goes on to its summary.

@@ -1,11 +1,14 @@
 /** `ita-report build INPUT… [-o DIR]`: every document of the inputs to PDF, with progress and a summary. */
 import { availableParallelism } from 'node:os';
-import type { Lang } from '../diagnostics.js';
-import { expandInputs, parseShard, shard } from '../batch/inputs.js';
+import { resolve } from 'node:path';
+import { bi, type Diagnostic, type Lang } from '../diagnostics.js';
+import { expandInputs, type Expanded, type Input } from '../batch/inputs.js';
 import { prepareOutputs } from '../batch/outputs.js';
 import { outputFor, runBatch } from '../batch/run.js';
+import { parseShard, shard } from '../batch/shard.js';
+import { removeStale, type Scope, type StalePdf } from '../batch/stale.js';
 import { outcomeLine, Progress } from './progress.js';
-import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, formatDiagnostics, jsonSummary, printDiagnostics, skippedLine, totals, totalsLine } from './report.js';
+import { display, EXIT_INVALID, EXIT_OK, EXIT_USAGE, formatDiagnostics, jsonSummary, printDiagnostics, skippedLine, totals, totalsLine } from './report.js';
 
 export interface BuildOptions {
   out?: string;
@@ -25,26 +28,28 @@ export async function buildCommand(args: string[], opts: BuildOptions, lang: Lan
   const jobs = opts.jobs === undefined ? defaultJobs() : Number(opts.jobs);
   const timeoutSeconds = opts.timeout === undefined ? 120 : Number(opts.timeout);
   const shardSpec = opts.shard === undefined ? undefined : parseShard(opts.shard);
+  const started = performance.now();
+  // With --json, stdout is always one JSON summary, also when the command itself was wrong.
+  const refuse = (problems: Diagnostic[], exitCode: number) => {
+    if (opts.json) process.stdout.write(`${JSON.stringify(jsonSummary([], [], performance.now() - started, lang, { shard: opts.shard, errors: problems }), null, 2)}\n`);
+    else printDiagnostics(problems, lang);
+    return exitCode;
+  };
   if (!Number.isInteger(jobs) || jobs < 1 || !Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0 || (opts.shard !== undefined && !shardSpec)) {
-    process.stderr.write(lang === 'th'
-      ? 'ita-report: --jobs ต้องเป็นจำนวนเต็มตั้งแต่ 1, --timeout เป็นจำนวนวินาที และ --shard อยู่ในรูป K/N เช่น 1/4\n'
-      : 'ita-report: --jobs takes a whole number from 1, --timeout seconds, --shard K/N such as 1/4\n');
+    const usage = bi('--jobs ต้องเป็นจำนวนเต็มตั้งแต่ 1, --timeout เป็นจำนวนวินาที และ --shard อยู่ในรูป K/N เช่น 1/4', '--jobs takes a whole number from 1, --timeout seconds, --shard K/N such as 1/4');
+    if (opts.json) return refuse([{ severity: 'error', code: 'usage/option', file: '', line: 0, column: 0, path: [], message: usage }], EXIT_USAGE);
+    process.stderr.write(`ita-report: ${usage[lang]}\n`);
     return EXIT_USAGE;
   }
   const expanded = await expandInputs(args);
-  if (expanded.diagnostics.length > 0) {
-    printDiagnostics(expanded.diagnostics, lang);
-    return EXIT_USAGE;
-  }
-  const inputs = shardSpec ? shard(expanded.inputs, shardSpec) : expanded.inputs;
-  const refused = await prepareOutputs(inputs.map((i) => ({ file: i.file, output: outputFor(i, opts.out) })), opts.out);
-  if (refused.length > 0) {
-    printDiagnostics(refused, lang);
-    return EXIT_USAGE;
-  }
+  if (expanded.diagnostics.length > 0) return refuse(expanded.diagnostics, EXIT_USAGE);
+  // Before anything prints, and over every shard: two documents must not write one PDF (batch/outputs.ts).
+  const collisions = await prepareOutputs(expanded.inputs.map((i) => ({ file: i.file, output: outputFor(i, opts.out) })), opts.out);
+  if (collisions.length > 0) return refuse(collisions, EXIT_USAGE);
+  // A shard is chosen by the path below the input root (the PDF's path below --out): stable as documents come and go.
+  const inputs = shardSpec ? shard(expanded.inputs, shardSpec, (i) => i.relativeOutput) : expanded.inputs;
   const progress = new Progress(inputs.length, lang, opts.json ? 'json' : 'auto');
   if (opts.verbose) for (const s of expanded.skipped) progress.print(skippedLine(s, lang), 'out');
-  const started = performance.now();
   const outcomes = await runBatch(inputs, {
     outDir: opts.out,
     root: opts.root,
@@ -62,11 +67,18 @@ export async function buildCommand(args: string[], opts: BuildOptions, lang: Lan
     },
   });
   progress.end();
+  const stale = opts.out ? await removeStale(staleScope(opts.out, expanded, inputs)) : { removed: [], kept: [] };
   const failed = outcomes.filter((o) => o.status === 'invalid' || o.status === 'failed');
   const sum = totals(outcomes, expanded.skipped);
   if (opts.json) {
-    process.stdout.write(`${JSON.stringify(jsonSummary(outcomes, expanded.skipped, performance.now() - started, lang), null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(jsonSummary(outcomes, expanded.skipped, performance.now() - started, lang, { shard: opts.shard, stale }), null, 2)}\n`);
   } else {
+    for (const s of stale.removed) process.stdout.write(`- ${display(s.output)} (${staleWords(s, lang)})\n`);
+    for (const s of stale.kept) {
+      process.stderr.write(lang === 'th'
+        ? `${display(s.output)}: ไม่ได้ลบ แม้ไม่ใช่ผลของเอกสารในชุดนี้ (${staleWords(s, lang)}) เพราะไฟล์ถูกแก้หลังจาก ita-report เขียน\n`
+        : `${display(s.output)}: not removed although stale (${staleWords(s, lang)}): it changed after ita-report wrote it\n`);
+    }
     if (failed.length > 0) {
       process.stderr.write(lang === 'th' ? `\nเอกสารที่ไม่สำเร็จ ${failed.length} รายการ:\n` : `\n${failed.length} document(s) failed:\n`);
       // A reason shared by every document (no browser on this computer) is said once.
@@ -80,7 +92,8 @@ export async function buildCommand(args: string[], opts: BuildOptions, lang: Lan
         }
       }
     }
-    if (outcomes.length > 1 || failed.length > 0 || sum.warnings > 0 || sum.skipped > 0) {
+    // Also for a shard with nothing to build: the log says so.
+    if (outcomes.length !== 1 || failed.length > 0 || sum.warnings > 0 || sum.skipped > 0) {
       process.stdout.write(`${totalsLine(sum, 'build', ((performance.now() - started) / 1000).toFixed(1), lang)}\n`);
     }
   }
@@ -90,4 +103,24 @@ export async function buildCommand(args: string[], opts: BuildOptions, lang: Lan
 function defaultJobs(): number {
   // One browser process does the rendering; more pages at once than cores only adds memory.
   return Math.max(1, Math.min(4, availableParallelism()));
+}
+
+/** What removeStale needs to know: the documents named, the ones this run builds and where, the YAML passed over as no document. */
+function staleScope(outDir: string, expanded: Expanded, built: Input[]): Scope {
+  return {
+    outDir,
+    documents: expanded.inputs.map((i) => resolve(i.file)),
+    built: new Map(built.map((i) => [outputFor(i, outDir), resolve(i.file)])),
+    notDocuments: expanded.skipped.filter((s) => s.reason === 'not-a-document').map((s) => resolve(s.file)),
+  };
+}
+
+function staleWords(s: StalePdf, lang: Lang): string {
+  const words = {
+    'source-gone': bi('ไม่มีไฟล์ YAML ของเอกสารนี้แล้ว', 'its YAML is gone'),
+    'not-a-document': bi('ไฟล์ YAML ไม่ใช่เอกสารแล้ว', 'its YAML is no longer a document'),
+    'other-shard': bi('เอกสารอยู่ในส่วนอื่นของ --shard', 'its document belongs to another shard'),
+    moved: bi('เอกสารนี้สร้างไปที่ตำแหน่งอื่นแล้ว', 'its document now builds to another path'),
+  } as const;
+  return words[s.reason][lang];
 }

@@ -2,8 +2,10 @@
 import { formatDiagnostic, formatPath, sortDiagnostics, type Diagnostic, type Lang } from '../diagnostics.js';
 import type { Skipped } from '../batch/inputs.js';
 import type { Outcome } from '../batch/run.js';
+import type { StalePdf, StaleResult } from '../batch/stale.js';
 import { TOOL_VERSION } from '../paths.js';
 import nodePath from 'node:path';
+import { annotation, inGitHubActions } from './github.js';
 
 /** A file as the officer finds it from the current folder (as it is, when it is elsewhere or on another drive). */
 export function display(file: string, cwd = process.cwd(), path: nodePath.PlatformPath = nodePath): string {
@@ -15,9 +17,13 @@ export const EXIT_OK = 0;
 export const EXIT_INVALID = 1;
 export const EXIT_USAGE = 2;
 
-/** The diagnostics as the officer reads them: sorted, file names relative to the current folder. */
+/**
+ * The diagnostics as the officer reads them: sorted, file names relative to the current folder.
+ * Inside GitHub Actions, as workflow commands: annotations on the YAML lines (github.ts).
+ */
 export function formatDiagnostics(list: Diagnostic[], lang: Lang): string[] {
-  return sortDiagnostics(list.map((x) => ({ ...x, file: display(x.file) }))).map((d) => formatDiagnostic(d, lang));
+  const format = inGitHubActions() ? annotation : formatDiagnostic;
+  return sortDiagnostics(list.map((x) => ({ ...x, file: display(x.file) }))).map((d) => format(d, lang));
 }
 
 export function printDiagnostics(list: Diagnostic[], lang: Lang): void {
@@ -71,12 +77,27 @@ export function totalsLine(t: Totals, command: 'build' | 'validate', secs: strin
   return `${parts.join(th ? ' ' : ', ')} ${tail}`;
 }
 
+/** A diagnostic in --json. */
+function jsonDiagnostic(d: Diagnostic, lang: Lang) {
+  return { severity: d.severity, code: d.code, file: d.file, line: d.line, column: d.column, path: formatPath(d.path), message: d.message[lang], hint: d.hint?.[lang] ?? null };
+}
+
+/** What only a build reports in --json: its shard, problems of the command itself, stale PDFs removed from --out. */
+export interface BuildSummary {
+  shard?: string;
+  /** A folder that does not exist, a wrong option: nothing was built. */
+  errors?: Diagnostic[];
+  stale?: StaleResult;
+}
+
 /** `--json`: overall counts, then each document with its diagnostics, and the files passed over. */
-export function jsonSummary(outcomes: Outcome[], skipped: Skipped[], ms: number, lang: Lang) {
+export function jsonSummary(outcomes: Outcome[], skipped: Skipped[], ms: number, lang: Lang, build?: BuildSummary) {
+  const stale = (list: StalePdf[] = []) => list.map((s) => ({ output: s.output, input: s.source, reason: s.reason }));
   return {
     tool: 'ita-report',
     version: TOOL_VERSION,
     ms: Math.round(ms),
+    ...(build && { shard: build.shard ?? null, errors: (build.errors ?? []).map((d) => jsonDiagnostic(d, lang)) }),
     totals: totals(outcomes, skipped),
     documents: outcomes.map((o) => ({
       input: o.input,
@@ -85,8 +106,10 @@ export function jsonSummary(outcomes: Outcome[], skipped: Skipped[], ms: number,
       pages: o.pages ?? null,
       ms: Math.round(o.ms),
       retried: o.retried,
-      diagnostics: o.diagnostics.map((d) => ({ severity: d.severity, code: d.code, file: d.file, line: d.line, column: d.column, path: formatPath(d.path), message: d.message[lang], hint: d.hint?.[lang] ?? null })),
+      diagnostics: o.diagnostics.map((d) => jsonDiagnostic(d, lang)),
     })),
     skipped: skipped.map((s) => ({ input: s.file, reason: s.reason })),
+    // Stale PDFs removed from --out (their document is gone or in another shard); `kept`: stale too, but changed since written.
+    ...(build && { removed: stale(build.stale?.removed), kept: stale(build.stale?.kept) }),
   };
 }

@@ -10,7 +10,6 @@
  * itself is chokidar's, which smooths over what fs.watch does differently on Windows,
  * macOS and Linux (events without file names, duplicate events, atomic saves).
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { watch, type FSWatcher } from 'chokidar';
 import nodePath, { dirname, join, resolve } from 'node:path';
@@ -21,8 +20,7 @@ import { TEMPLATE_DIR } from '../paths.js';
 import { expandInputs } from '../batch/inputs.js';
 import { outputFor, type Outcome } from '../batch/run.js';
 import { prepareOutputs } from '../batch/outputs.js';
-import { readLimited } from '../load/files.js';
-import { LIMITS } from '../load/limits.js';
+import { hashRegularFile } from '../load/files.js';
 import { outcomeLine } from './progress.js';
 import { display } from './report.js';
 
@@ -139,9 +137,8 @@ export class WatchSession {
   }
 
   private static async hashOf(file: string): Promise<string> {
-    // Bounded, and never waiting on a named pipe put in a file's place (load/files.ts).
-    const read = await readLimited(file, LIMITS.yamlBytes);
-    return read.ok ? createHash('sha256').update(read.bytes).digest('hex') : '(missing)';
+    // Never waiting on a named pipe put in a file's place (load/files.ts).
+    return (await hashRegularFile(file)) ?? '(missing)';
   }
 
   /** Whether the YAML or a file it was made from differs from what its last build read. */

@@ -11,6 +11,7 @@
  *   folder, a pipe or a device such as /dev/zero;
  * - its size is checked before reading, and reading stops at the limit whatever the size said.
  */
+import { createHash } from 'node:crypto';
 import { constants, type Stats } from 'node:fs';
 import { open, realpath, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
@@ -133,6 +134,30 @@ export async function readEnds(path: string, head: number, tail = 0): Promise<Bu
     return Buffer.concat([first, last]);
   } catch {
     return Buffer.alloc(0);
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
+/**
+ * The SHA-256 (hex) of a regular file, read in chunks so that its size does not matter;
+ * undefined when it is missing or not a regular file (never waiting on a pipe). For
+ * telling whether a file changed since the last build (the cache, --watch).
+ */
+export async function hashRegularFile(path: string): Promise<string | undefined> {
+  const handle = await open(path, OPEN_FLAGS).catch(() => undefined);
+  if (!handle) return undefined;
+  try {
+    if (!(await handle.stat()).isFile()) return undefined;
+    const hash = createHash('sha256');
+    const chunk = Buffer.alloc(1024 * 1024);
+    for (;;) {
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) return hash.digest('hex');
+      hash.update(chunk.subarray(0, bytesRead));
+    }
+  } catch {
+    return undefined;
   } finally {
     await handle.close().catch(() => undefined);
   }
