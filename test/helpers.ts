@@ -25,11 +25,11 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the built CLI as a user would (needs `npm run build` first, which `npm test` does). */
-export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): CliRun {
+/** Runs the built CLI as a user would (needs `npm run build` first, which `npm test` does), from `cwd` (default: this project). */
+export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, cwd?: string): CliRun {
   // Inside GitHub Actions diagnostics become annotations on stdout; the tests expect the usual output unless they ask.
   const { GITHUB_ACTIONS: _, ...inherited } = process.env;
-  const run = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
   return { status: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
 }
 

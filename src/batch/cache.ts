@@ -13,6 +13,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:pat
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics.js';
 import { writeAtomically } from '../pipeline.js';
+import { hashRegularFile } from '../load/files.js';
 import { FONT_DIR, SCHEMA_DIR, TEMPLATE_DIR, TOOL_VERSION } from '../paths.js';
 
 /** The compiled code itself (dist/ or src/): a changed derive step changes the PDF too. */
@@ -41,11 +42,8 @@ export function sha256(data: Uint8Array | string): string {
 }
 
 export async function hashFile(path: string): Promise<string | undefined> {
-  try {
-    return sha256(await readFile(path));
-  } catch {
-    return undefined;
-  }
+  // Never waiting on a named pipe put in a file's place since the last build (load/files.ts).
+  return hashRegularFile(path);
 }
 
 async function hashTree(dir: string, hash: ReturnType<typeof createHash>): Promise<void> {

@@ -5,11 +5,12 @@
  * Globs are expanded here (tinyglobby, picomatch), not by the shell, so they work the
  * same in Windows' cmd, PowerShell and bash.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import nodePath from 'node:path';
 import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
 import { bi, type Diagnostic } from '../diagnostics.js';
+import { readEnds } from '../load/files.js';
 
 export interface Input {
   /** The YAML file. */
@@ -46,7 +47,8 @@ const AUTHORITY_KIND_LINE = /^kind:\s*["']?authority["']?\s*(#.*)?$/m;
 
 /** What the first lines of a YAML file say it is. */
 async function classify(file: string): Promise<'document' | Skipped['reason']> {
-  const head = (await readFile(file, 'utf8').catch(() => '')).slice(0, 4096);
+  // The first bytes only, never waiting on a named pipe nor reading a huge file whole (load/files.ts).
+  const head = (await readEnds(file, 16 * 1024)).toString('utf8').slice(0, 4096);
   if (AUTHORITY_KIND_LINE.test(head)) return 'authority';
   return KIND_LINE.test(head) ? 'document' : 'not-a-document';
 }

@@ -26,6 +26,8 @@ export interface Outcome {
 
 export interface BatchOptions {
   outDir?: string;
+  /** --root: the folder documents may read from (files.ts documentRoot). */
+  root?: string;
   jobs: number;
   force?: boolean;
   /** Warnings count as errors: a document with one is not printed. */
@@ -72,7 +74,14 @@ export async function runBatch(inputs: Input[], opts: BatchOptions): Promise<Out
     const fresh = opts.force ? undefined : await cache.fresh(input.file, output);
     // Under --strict a document whose last build had warnings is checked again (and found invalid).
     if (fresh && !(opts.strict && fresh.warnings.length > 0)) return { input: input.file, output, status: 'up-to-date', pages: fresh.pages, ms: elapsed(), retried: false, diagnostics: fresh.warnings };
-    const derived = await deriveDocument(input.file);
+    let derived;
+    try {
+      derived = await deriveDocument(input.file, { root: opts.root });
+    } catch (err) {
+      // A bug, not the document's fault: this document fails, the batch goes on.
+      const first = (err as Error)?.message?.split('\n')[0] ?? String(err);
+      return { input: input.file, status: 'failed', ms: elapsed(), retried: false, diagnostics: [{ severity: 'error', code: 'internal/error', file: input.file, line: 0, column: 0, path: [], message: bi(`ข้อผิดพลาดภายในเครื่องมือ: ${first}`, `internal error: ${first}`), hint: bi('แจ้งผู้พัฒนาพร้อมไฟล์นี้', 'report it with this file') }] };
+    }
     const checked = opts.strict ? { ...derived, diagnostics: strictly(derived.diagnostics) } : derived;
     if (hasErrors(checked.diagnostics)) return { input: input.file, status: 'invalid', ms: elapsed(), retried: false, diagnostics: checked.diagnostics };
 
@@ -80,7 +89,7 @@ export async function runBatch(inputs: Input[], opts: BatchOptions): Promise<Out
     for (;;) {
       try {
         const p = await getPrinter();
-        const result = await buildDocument(input.file, p, { output, derived: checked });
+        const result = await buildDocument(input.file, p, { output, derived: checked, root: opts.root, force: opts.force });
         if (!result.output) return { input: input.file, status: 'failed', ms: elapsed(), retried, diagnostics: result.diagnostics };
         await cache.record(input.file, result.output, result.dependencies, result.pages ?? 0, result.diagnostics);
         return { input: input.file, output: result.output, status: 'built', pages: result.pages, ms: elapsed(), retried, diagnostics: result.diagnostics };

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { bi, type Diagnostic, type Lang } from '../diagnostics.js';
 import { expandInputs, type Expanded, type Input } from '../batch/inputs.js';
+import { prepareOutputs } from '../batch/outputs.js';
 import { outputFor, runBatch } from '../batch/run.js';
 import { parseShard, shard } from '../batch/shard.js';
 import { removeStale, type Scope, type StalePdf } from '../batch/stale.js';
@@ -20,6 +21,7 @@ export interface BuildOptions {
   watch?: boolean;
   strict?: boolean;
   verbose?: boolean;
+  root?: string;
 }
 
 export async function buildCommand(args: string[], opts: BuildOptions, lang: Lang): Promise<number> {
@@ -41,12 +43,16 @@ export async function buildCommand(args: string[], opts: BuildOptions, lang: Lan
   }
   const expanded = await expandInputs(args);
   if (expanded.diagnostics.length > 0) return refuse(expanded.diagnostics, EXIT_USAGE);
+  // Before anything prints, and over every shard: two documents must not write one PDF (batch/outputs.ts).
+  const collisions = await prepareOutputs(expanded.inputs.map((i) => ({ file: i.file, output: outputFor(i, opts.out) })), opts.out);
+  if (collisions.length > 0) return refuse(collisions, EXIT_USAGE);
   // A shard is chosen by the path below the input root (the PDF's path below --out): stable as documents come and go.
   const inputs = shardSpec ? shard(expanded.inputs, shardSpec, (i) => i.relativeOutput) : expanded.inputs;
   const progress = new Progress(inputs.length, lang, opts.json ? 'json' : 'auto');
   if (opts.verbose) for (const s of expanded.skipped) progress.print(skippedLine(s, lang), 'out');
   const outcomes = await runBatch(inputs, {
     outDir: opts.out,
+    root: opts.root,
     jobs,
     force: opts.force,
     strict: opts.strict,

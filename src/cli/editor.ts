@@ -16,6 +16,9 @@ import { mkdir, readFile } from 'node:fs/promises';
 import nodePath, { dirname, join } from 'node:path';
 import { glob } from 'tinyglobby';
 import { writeAtomically } from '../pipeline.js';
+import { replaceRefusal } from '../batch/outputs.js';
+import { readLimited } from '../load/files.js';
+import { LIMITS } from '../load/limits.js';
 import { bundledSchema, schemaKinds } from '../validate/bundle.js';
 import { editorSchema } from '../validate/editor-schema.js';
 
@@ -131,9 +134,12 @@ export async function writeEditorFiles(root: string, opts: { modelines?: boolean
   for (const rel of await glob('**/*.{yaml,yml}', { cwd: root, ignore: ['**/node_modules/**'], caseSensitiveMatch: false })) {
     const file = join(root, rel);
     let text: string;
+    // A regular file of bounded size only (a named pipe would hang the command: load/files.ts).
+    const read = await readLimited(file, LIMITS.yamlBytes);
+    if (!read.ok) continue;
     try {
       // Strict UTF-8, BOM kept: a file in another encoding is not touched (it would be damaged).
-      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(await readFile(file));
+      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(read.bytes);
     } catch {
       continue;
     }
@@ -141,6 +147,12 @@ export async function writeEditorFiles(root: string, opts: { modelines?: boolean
     if (!kind || !MODELINE.test(text)) continue;
     const next = setModeline(text, modelineFor(kind, dirname(file), root));
     if (next === text) continue;
+    // The officer's own document: changed in place unless it is read-only (batch/outputs.ts).
+    const refusal = await replaceRefusal(file, true);
+    if (refusal) {
+      result.kept.push({ file, th: refusal.message.th, en: refusal.message.en });
+      continue;
+    }
     await writeAtomically(file, new TextEncoder().encode(next));
     result.written.push(file);
   }

@@ -5,12 +5,12 @@
  * (with the descriptions); `-o DIR` writes one page per kind (docs/fields/, kept up to date
  * with the schemas by a test). Read from the schemas themselves, so it cannot drift.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Lang } from '../diagnostics.js';
+import { prepareOutputs, replaceRefusal, writeAtomically } from '../batch/outputs.js';
 import { bundledSchema, resolveLocalRef, schemaKinds, type Json, type JsonObject } from '../validate/bundle.js';
 import { nearest } from '../validate/suggest.js';
-import { EXIT_OK, EXIT_USAGE } from './report.js';
+import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, printDiagnostics } from './report.js';
 
 /** One line of the reference. */
 export interface Field {
@@ -163,8 +163,23 @@ export interface FieldsOptions {
 export async function fieldsCommand(kind: string | undefined, opts: FieldsOptions, lang: Lang): Promise<number> {
   const kinds = schemaKinds();
   if (opts.out !== undefined) {
-    await mkdir(opts.out, { recursive: true });
-    for (const k of kind === undefined ? kinds : [kind]) if (kinds.includes(k)) await writeFile(join(opts.out, `${k}.md`), fieldsMarkdown(k));
+    // Like build's outputs (batch/outputs.ts): -o is a folder, and only pages this command wrote are replaced.
+    const targets = (kind === undefined ? kinds : [kind]).filter((k) => kinds.includes(k)).map((k) => ({ file: k, output: join(opts.out!, `${k}.md`) }));
+    const notAFolder = await prepareOutputs(targets, opts.out);
+    if (notAFolder.length > 0) {
+      printDiagnostics(notAFolder, lang);
+      return EXIT_USAGE;
+    }
+    const refused = [];
+    for (const t of targets) {
+      const refusal = await replaceRefusal(t.output);
+      if (refusal) refused.push({ severity: 'error' as const, file: t.output, line: 0, column: 0, path: [], ...refusal });
+    }
+    if (refused.length > 0) {
+      printDiagnostics(refused, lang);
+      return EXIT_INVALID;
+    }
+    for (const t of targets) await writeAtomically(t.output, new TextEncoder().encode(fieldsMarkdown(t.file)));
     return EXIT_OK;
   }
   if (kind === undefined || !kinds.includes(kind)) {

@@ -4,7 +4,8 @@
  * (schema.ts) and `kinds`.
  * Exit codes: 0 all good, 1 a document is invalid or failed to build, 2 the command itself was wrong.
  */
-import { Command, CommanderError, Option } from 'commander';
+import { statSync } from 'node:fs';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { UserError, type Lang } from '../diagnostics.js';
 import { TOOL_VERSION } from '../paths.js';
 import { KINDS } from '../kinds/index.js';
@@ -14,11 +15,20 @@ import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, printDiagnostics } from './report.js
 import { schemaCommand, schemaKinds } from './schema.js';
 import { validateCommand, type ValidateOptions } from './validate.js';
 import { watchCommand } from './watch.js';
-import { previewCommand } from './preview.js';
+import { previewCommand, type PreviewOptions } from './preview.js';
 import { fieldsCommand, type FieldsOptions } from './fields.js';
 
 function langOf(value: unknown): Lang {
   return value === 'en' ? 'en' : 'th';
+}
+
+/** --root DIR (load/files.ts documentRoot): the folder the documents may read files from. */
+function rootOption(): Option {
+  return new Option('--root <dir>', 'โฟลเดอร์ที่เอกสารอ่านไฟล์ได้ (ค่าเริ่มต้น: โฟลเดอร์ปัจจุบันถ้าเอกสารอยู่ในนั้น ไม่เช่นนั้นโฟลเดอร์ของเอกสาร) / the folder documents may read files from (default: the current folder when the document is in it, else the document\'s folder)')
+    .argParser((dir: string) => {
+      if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new InvalidArgumentError(`ไม่ใช่โฟลเดอร์ที่มีอยู่ / not an existing folder: ${dir}`);
+      return dir;
+    });
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -42,6 +52,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--json', 'พิมพ์สรุปผลเป็น JSON / print a machine-readable summary')
     .option('--strict', strictHelp)
     .option('-v, --verbose', verboseHelp)
+    .addOption(rootOption())
     .action(async (files: string[], opts: ValidateOptions) => {
       exitCode = await validateCommand(files, opts, langOf(program.opts().lang));
     });
@@ -53,13 +64,14 @@ export async function main(argv: string[]): Promise<number> {
     .option('-o, --out <dir>', 'โฟลเดอร์สำหรับไฟล์ PDF (ค่าเริ่มต้น: โฟลเดอร์เดียวกับไฟล์ YAML) / output folder')
     .option('--browser <path>', 'โปรแกรม Chrome/Edge/Chromium ที่จะใช้ / browser executable')
     .option('-j, --jobs <n>', 'จำนวนเอกสารที่พิมพ์พร้อมกัน (ค่าเริ่มต้นตามจำนวน CPU) / documents printed at once')
-    .option('-f, --force', 'สร้างใหม่ทั้งหมดแม้ไม่มีการเปลี่ยนแปลง / rebuild even when nothing changed')
+    .option('-f, --force', 'สร้างใหม่ทั้งหมดแม้ไม่มีการเปลี่ยนแปลง และเขียนทับ PDF ที่ไม่ได้สร้างโดย ita-report / rebuild even when nothing changed, and replace PDFs ita-report did not make')
     .option('--shard <k/n>', 'สร้างเฉพาะส่วนที่ k จาก n ส่วน (สำหรับ CI matrix) / build only slice k of n')
     .option('--json', 'พิมพ์สรุปผลเป็น JSON / print a machine-readable summary')
     .option('--timeout <seconds>', 'เวลาสูงสุดต่อเอกสาร (ค่าเริ่มต้น 120) / time limit per document', undefined)
     .option('--strict', strictHelp)
     .option('-v, --verbose', verboseHelp)
     .option('-w, --watch', 'สร้างใหม่ทุกครั้งที่บันทึกไฟล์ จนกว่าจะกด Ctrl+C / rebuild on every change until Ctrl+C')
+    .addOption(rootOption())
     .action(async (files: string[], opts: BuildOptions) => {
       const lang = langOf(program.opts().lang);
       exitCode = opts.watch ? await watchCommand(files, opts, lang) : await buildCommand(files, opts, lang);
@@ -73,7 +85,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('--browser <path>', 'โปรแกรม Chrome/Edge/Chromium ที่ใช้พิมพ์ / browser executable for printing')
     .option('--timeout <seconds>', 'เวลาสูงสุดในการพิมพ์ (ค่าเริ่มต้น 120) / time limit per build')
     .option('--no-open', 'ไม่ต้องเปิดเว็บเบราว์เซอร์ให้ / do not open a web browser')
-    .action(async (file: string, opts: { port?: string; browser?: string; timeout?: string; open?: boolean }) => {
+    .addOption(rootOption())
+    .action(async (file: string, opts: PreviewOptions) => {
       exitCode = await previewCommand(file, opts, langOf(program.opts().lang));
     });
 
@@ -105,7 +118,8 @@ export async function main(argv: string[]): Promise<number> {
     .description('พิมพ์ JSON Schema ของเอกสารชนิดหนึ่ง (ไฟล์เดียวครบ) สำหรับโปรแกรมแก้ไข / print a kind\'s self-contained JSON Schema for editors')
     .argument('<kind>', `${schemaKinds().join(', ')}`)
     .option('-o, --out <file>', 'เขียนลงไฟล์แทนการพิมพ์ / write to a file')
-    .action(async (kind: string, opts: { out?: string }) => {
+    .option('-f, --force', 'เขียนทับไฟล์แม้ไม่ได้สร้างโดยคำสั่งนี้ / replace the file even if this command did not write it')
+    .action(async (kind: string, opts: { out?: string; force?: boolean }) => {
       exitCode = await schemaCommand(kind, opts, langOf(program.opts().lang));
     });
 

@@ -41,6 +41,8 @@ export interface PreviewOptions {
   timeout?: string;
   /** Open the page in the computer's web browser (default: yes). */
   open?: boolean;
+  /** --root: the folder the document may read from (load/files.ts). */
+  root?: string;
 }
 
 interface State {
@@ -287,7 +289,7 @@ export async function previewCommand(file: string, opts: PreviewOptions, lang: L
   const url = `http://127.0.0.1:${bound}/`;
   process.stdout.write(th ? `ดูตัวอย่าง PDF ได้ที่ ${url}\n` : `preview at ${url}\n`);
 
-  const session = new WatchSession([{ file, output: pdfPath }], { lang, browserPath: opts.browser, timeout: timeoutSeconds * 1000, onBuild });
+  const session = new WatchSession([{ file, output: pdfPath }], { lang, browserPath: opts.browser, timeout: timeoutSeconds * 1000, root: opts.root, onBuild });
   let opened = false;
   const openOnce = () => {
     if (opts.open !== false && !opened) {

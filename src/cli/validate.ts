@@ -14,6 +14,8 @@ export interface ValidateOptions {
   json?: boolean;
   strict?: boolean;
   verbose?: boolean;
+  /** --root: the folder documents may read from (load/files.ts). */
+  root?: string;
 }
 
 export async function validateCommand(args: string[], opts: ValidateOptions, lang: Lang): Promise<number> {
@@ -29,7 +31,7 @@ export async function validateCommand(args: string[], opts: ValidateOptions, lan
   for (const input of expanded.inputs) {
     const t0 = performance.now();
     // Derive too: placeholders in prose are checked there. Still no browser.
-    const found = (await deriveDocument(input.file)).diagnostics;
+    const found = (await deriveDocument(input.file, { root: opts.root })).diagnostics;
     const diagnostics = opts.strict ? strictly(found) : found;
     const outcome: Outcome = { input: input.file, status: count(diagnostics).errors > 0 ? 'invalid' : 'valid', ms: performance.now() - t0, retried: false, diagnostics };
     outcomes.push(outcome);

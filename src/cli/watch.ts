@@ -10,10 +10,8 @@
  * itself is chokidar's, which smooths over what fs.watch does differently on Windows,
  * macOS and Linux (events without file names, duplicate events, atomic saves).
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { watch, type FSWatcher } from 'chokidar';
-import { readFile } from 'node:fs/promises';
 import nodePath, { dirname, join, resolve } from 'node:path';
 import { bi, formatDiagnostic, hasErrors, sortDiagnostics, UserError, type Diagnostic, type Lang } from '../diagnostics.js';
 import { buildDocument, reloadTemplates, type BuildResult } from '../pipeline.js';
@@ -21,6 +19,8 @@ import { Printer } from '../print/printer.js';
 import { TEMPLATE_DIR } from '../paths.js';
 import { expandInputs } from '../batch/inputs.js';
 import { outputFor, type Outcome } from '../batch/run.js';
+import { prepareOutputs } from '../batch/outputs.js';
+import { hashRegularFile } from '../load/files.js';
 import { outcomeLine } from './progress.js';
 import { display } from './report.js';
 
@@ -43,6 +43,8 @@ export interface WatchOptions {
   browserPath?: string;
   /** Milliseconds one document may take to print. */
   timeout?: number;
+  /** --root: the folder documents may read from (load/files.ts). */
+  root?: string;
   /** Quiet period after the last change before rebuilding (editors write a file in several steps). */
   debounceMs?: number;
   /** Called after every build (the preview page reloads). */
@@ -135,8 +137,8 @@ export class WatchSession {
   }
 
   private static async hashOf(file: string): Promise<string> {
-    const bytes = await readFile(file).catch(() => undefined);
-    return bytes ? createHash('sha256').update(bytes).digest('hex') : '(missing)';
+    // Never waiting on a named pipe put in a file's place (load/files.ts).
+    return (await hashRegularFile(file)) ?? '(missing)';
   }
 
   /** Whether the YAML or a file it was made from differs from what its last build read. */
@@ -158,7 +160,7 @@ export class WatchSession {
     let retried = false;
     for (;;) {
       try {
-        result = await buildDocument(t.file, printer, { output: t.output });
+        result = await buildDocument(t.file, printer, { output: t.output, root: this.opts.root });
         diagnostics = result.diagnostics;
         break;
       } catch (err) {
@@ -304,7 +306,7 @@ export async function runUntilStopped(session: WatchSession, lang: Lang, cleanup
 }
 
 /** `ita-report build --watch FILE…` (files, folders or patterns, as for build). */
-export async function watchCommand(args: string[], opts: { out?: string; browser?: string; timeout?: string }, lang: Lang): Promise<number> {
+export async function watchCommand(args: string[], opts: { out?: string; browser?: string; timeout?: string; root?: string }, lang: Lang): Promise<number> {
   const timeoutSeconds = opts.timeout === undefined ? 120 : Number(opts.timeout);
   if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) {
     process.stderr.write(lang === 'th' ? 'ita-report: --timeout ต้องเป็นจำนวนวินาที\n' : 'ita-report: --timeout takes seconds\n');
@@ -316,5 +318,10 @@ export async function watchCommand(args: string[], opts: { out?: string; browser
     return 2;
   }
   const targets = expanded.inputs.map((i) => ({ file: i.file, output: outputFor(i, opts.out) }));
-  return runUntilStopped(new WatchSession(targets, { lang, browserPath: opts.browser, timeout: timeoutSeconds * 1000 }), lang);
+  const refused = await prepareOutputs(targets, opts.out);
+  if (refused.length > 0) {
+    for (const d of sortDiagnostics(refused)) process.stderr.write(`${formatDiagnostic(d, lang)}\n`);
+    return 2;
+  }
+  return runUntilStopped(new WatchSession(targets, { lang, browserPath: opts.browser, timeout: timeoutSeconds * 1000, root: opts.root }), lang);
 }

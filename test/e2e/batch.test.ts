@@ -4,7 +4,7 @@
  * killed in the middle of a batch.
  */
 import { describe, expect, it } from 'vitest';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expandInputs } from '../../src/batch/inputs.js';
 import { runBatch } from '../../src/batch/run.js';
@@ -80,7 +80,8 @@ describe('ita-report build on a folder', () => {
     expect(second.documents[0]!.pages).toBe(first.documents[0]!.pages);
     const b = join(dir, 'in/north/b.yaml');
     writeFileSync(b, readFileSync(b, 'utf8').replace('บุคลากร 40 คน', 'บุคลากร 45 คน'));
-    writeFileSync(join(out, 'south/c.pdf'), 'damaged');
+    // Damaged after it was built (its beginning still says ita-report made it, so it may be replaced).
+    appendFileSync(join(out, 'south/c.pdf'), 'damaged');
     const third = summary(runCli(['build', join(dir, 'in'), '-o', out, '--json']).stdout);
     expect(statuses(third)).toEqual({ 'a.yaml': 'up-to-date', 'b.yaml': 'built', 'c.yaml': 'built' });
     const forced = summary(runCli(['build', join(dir, 'in'), '-o', out, '--json', '--force']).stdout);

@@ -78,7 +78,8 @@ describe('ita-report init', () => {
     expect(existsSync(join(year, 'authority.yaml'))).toBe(false);
     expect(readFileSync(join(year, 'measures-2569.yaml'), 'utf8')).toMatch(/^authority: \.\.\/authority\.yaml$/m);
     expect(readFileSync(join(root, 'authority.yaml'), 'utf8')).toMatch(/^short_name: อบต\.บ้านใหม่$/m);
-    expect(runCli(['validate', join(year, 'measures-2569.yaml')]).status).toBe(0);
+    // Run from the documents' folder: ../authority.yaml lies inside it (the root, load/files.ts).
+    expect(runCli(['validate', join(year, 'measures-2569.yaml')], {}, root).status).toBe(0);
   });
 
   it('explains a wrong kind or year (exit 2)', () => {
@@ -115,13 +116,14 @@ describe('the authority file through the command line', () => {
     writeFileSync(join(dir, 'authority.yaml'), 'kind: authority\nname: องค์การบริหารส่วนตำบลแม่ทะ\nprovince: ลำปาง\n');
     mkdirSync(join(dir, 'docs'));
     writeFileSync(join(dir, 'docs/plan.yaml'), MINIMAL.replace(/^authority:\n(  .*\n)+/m, 'authority: ../authority.yaml\n'));
-    const first = runCli(['build', dir]);
+    // Run from the documents' folder: ../authority.yaml lies inside it (the root, load/files.ts).
+    const first = runCli(['build', dir], {}, dir);
     expect(first.status, first.stderr).toBe(0);
     expect(existsSync(join(dir, 'authority.pdf'))).toBe(false);
     expect(pdftotext(join(dir, 'docs/plan.pdf'))).toContain('องค์การบริหารส่วนตำบลแม่ทะ');
-    expect(runCli(['build', join(dir, 'docs/plan.yaml')]).stdout).toContain('ไม่มีการเปลี่ยนแปลง');
+    expect(runCli(['build', join(dir, 'docs/plan.yaml')], {}, dir).stdout).toContain('ไม่มีการเปลี่ยนแปลง');
     writeFileSync(join(dir, 'authority.yaml'), 'kind: authority\nname: องค์การบริหารส่วนตำบลป่าตัน\nprovince: ลำปาง\n');
-    const second = runCli(['build', join(dir, 'docs/plan.yaml')]);
+    const second = runCli(['build', join(dir, 'docs/plan.yaml')], {}, dir);
     expect(second.stdout).toMatch(/^✓ /m);
     expect(pdftotext(join(dir, 'docs/plan.pdf'))).toContain('องค์การบริหารส่วนตำบลป่าตัน');
     // Building only the authority file is a usage mistake with a hint.

@@ -8,8 +8,8 @@ import { ROOT, tempDir, yamlFile } from '../helpers.js';
 
 const MINIMAL = readFileSync(join(ROOT, 'test/fixtures/plan/valid/minimal.yaml'), 'utf8');
 const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
-const starterWarnings = async (file: string) =>
-  (await checkDocument(file)).diagnostics.filter((d) => d.code.startsWith('starter/')).map((d) => ({ code: d.code, file: d.file, line: d.line, path: formatPath(d.path), severity: d.severity }));
+const starterWarnings = async (file: string, root?: string) =>
+  (await checkDocument(file, { root })).diagnostics.filter((d) => d.code.startsWith('starter/')).map((d) => ({ code: d.code, file: d.file, line: d.line, path: formatPath(d.path), severity: d.severity }));
 
 describe('leftover starter text', () => {
   it('is a value, a list item or a line of a text wholly in brackets, each at its own line', async () => {
@@ -37,7 +37,8 @@ describe('leftover starter text', () => {
     mkdirSync(join(dir, '2569'));
     const doc = join(dir, '2569', 'plan.yaml');
     writeFileSync(doc, MINIMAL.replace(/^authority:\n(  .*\n)+/m, 'authority: ../authority.yaml\n'));
-    const found = (await starterWarnings(doc)).sort((a, b) => a.line - b.line);
+    // The authority file is one folder up: inside the root when that is `dir` (load/files.ts).
+    const found = (await starterWarnings(doc, dir)).sort((a, b) => a.line - b.line);
     expect(found.map((d) => [d.code, d.line, d.path])).toEqual([
       ['starter/example', lineOf(authority, 'name: เทศบาลตำบลตัวอย่าง'), 'name'],
       ['starter/example', lineOf(authority, 'short_name: ทต.ตัวอย่าง'), 'short_name'],
