@@ -17,7 +17,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { isMap, isScalar, parseDocument, visit } from 'yaml';
+import { isScalar, parseDocument, visit } from 'yaml';
 import { runBatch } from '../dist/batch/run.js';
 import { deriveDocument, renderHtml, buildDocument } from '../dist/pipeline.js';
 import { Printer } from '../dist/print/printer.js';
@@ -46,7 +46,8 @@ const secs = (ms) => `${(ms / 1000).toFixed(2)} s`;
 function examples() {
   const out = [];
   const dirs = readdirSync(join(ROOT, 'examples'), { withFileTypes: true }).filter((d) => d.isDirectory() && d.name !== 'ci').map((d) => d.name);
-  for (const ex of dirs) for (const f of readdirSync(join(ROOT, 'examples', ex)).sort()) if (/\.ya?ml$/.test(f) && /^kind:/m.test(readFileSync(join(ROOT, 'examples', ex, f), 'utf8'))) out.push([ex, f]);
+  // An authority file (kind: authority) is shared data, not a document.
+  for (const ex of dirs) for (const f of readdirSync(join(ROOT, 'examples', ex)).sort()) if (/\.ya?ml$/.test(f) && /^kind:(?!\s*authority\b)/m.test(readFileSync(join(ROOT, 'examples', ex, f), 'utf8'))) out.push([ex, f]);
   return out;
 }
 

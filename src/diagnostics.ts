@@ -46,6 +46,11 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
 
+/** `--strict` (CI): a warning counts as an error, so nothing unfinished passes. */
+export function strictly(list: Diagnostic[]): Diagnostic[] {
+  return list.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' } : d));
+}
+
 const SEVERITY_WORD: Record<Severity, Bilingual> = {
   error: bi('ข้อผิดพลาด', 'error'),
   warning: bi('คำเตือน', 'warning'),

@@ -9,3 +9,5 @@ export const TEMPLATE_DIR = join(PACKAGE_ROOT, 'templates');
 /** Resolved through Node so it works when npm hoists the font package above us. */
 export const FONT_DIR = dirname(createRequire(import.meta.url).resolve('@fontsource/sarabun/package.json'));
 export const TOOL_VERSION: string = (createRequire(import.meta.url)(join(PACKAGE_ROOT, 'package.json')) as { version: string }).version;
+/** The commented documents `ita-report init` writes. */
+export const STARTER_DIR = join(PACKAGE_ROOT, 'starters');

@@ -25,9 +25,11 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the built CLI as a user would (needs `npm run build` first, which `npm test` does). */
-export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): CliRun {
-  const run = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+/** Runs the built CLI as a user would (needs `npm run build` first, which `npm test` does), from `cwd` (default: this project). */
+export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, cwd?: string): CliRun {
+  // Inside GitHub Actions diagnostics become annotations on stdout; the tests expect the usual output unless they ask.
+  const { GITHUB_ACTIONS: _, ...inherited } = process.env;
+  const run = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
   return { status: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -69,6 +71,27 @@ export function zeroWidthWords(pdf: string): { page: number; word: string; y: nu
   xml.split('<page ').slice(1).forEach((pageXml, i) => {
     for (const m of pageXml.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)) {
       if (Number(m[3]) - Number(m[1]) < 0.01) out.push({ page: i + 1, word: m[4]!, y: Number(m[2]) });
+    }
+  });
+  return out;
+}
+
+/**
+ * Words printed outside the official margins (left 3 cm, right 2 cm, top 2.5 cm,
+ * bottom 2 cm, domain.md §5) on any page, portrait or landscape; in the top margin only
+ * the page number "- ๒ -" may stand.
+ */
+export function outsideMargins(pdf: string): string[] {
+  const cm = 72 / 2.54;
+  const out: string[] = [];
+  pdftotext(pdf, ['-bbox']).split('<page ').slice(1).forEach((pageXml, i) => {
+    const width = Number(/width="([\d.]+)"/.exec(pageXml)![1]);
+    const height = Number(/height="([\d.]+)"/.exec(pageXml)![1]);
+    for (const m of pageXml.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
+      const [x0, y0, x1, y1] = [m[1], m[2], m[3], m[4]].map(Number) as [number, number, number, number];
+      const pageNumber = y1 < 2.5 * cm && /^(-|[0-9๐-๙]+)$/.test(m[5]!);
+      if (pageNumber) continue;
+      if (x0 < 3 * cm - 1 || x1 > width - 2 * cm + 1 || y0 < 2.5 * cm - 1 || y1 > height - 2 * cm + 1) out.push(`page ${i + 1}: "${m[5]}" at ${x0.toFixed(0)},${y0.toFixed(0)}–${x1.toFixed(0)},${y1.toFixed(0)}`);
     }
   });
   return out;

@@ -32,7 +32,11 @@ export class YamlLanguageServer {
   private readonly waiters: (() => void)[] = [];
   stderr = '';
 
-  constructor(private readonly settings: Record<string, unknown> = {}) {
+  /** `workspace`: the folder opened in the editor (its relative `yaml.schemas` paths start there). */
+  constructor(
+    private readonly settings: Record<string, unknown> = {},
+    private readonly workspace = ROOT,
+  ) {
     this.proc = spawn(process.execPath, [join(ROOT, 'node_modules/yaml-language-server/bin/yaml-language-server'), '--stdio'], { cwd: ROOT });
     this.proc.stderr.on('data', (d: Buffer) => (this.stderr += d.toString()));
     this.proc.stdout.on('data', (d: Buffer) => this.receive(d));
@@ -101,7 +105,7 @@ export class YamlLanguageServer {
   }
 
   async initialize(): Promise<void> {
-    const rootUri = pathToFileURL(ROOT).href;
+    const rootUri = pathToFileURL(this.workspace).href;
     await this.request('initialize', {
       processId: process.pid,
       rootUri,

@@ -2,41 +2,48 @@
  * Incremental builds: a PDF is rebuilt only when something it was made from has
  * changed — its YAML, the files it loaded (images, a linked document), the tool's
  * code, templates, schemas and fonts, or the tool version.
- * The record lives next to the PDFs in `.ita-report-cache.json`.
+ * The record lives next to the PDFs in `.ita-report-cache.json`. Every path in it is
+ * relative to its folder, so a CI cache restored into another checkout still matches,
+ * and it names the YAML each PDF came from, so outputs whose document is gone can be
+ * found (stale.ts) — and only PDFs the tool wrote are ever removed.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Diagnostic } from '../diagnostics.js';
+import { writeAtomically } from '../pipeline.js';
+import { hashRegularFile } from '../load/files.js';
 import { FONT_DIR, SCHEMA_DIR, TEMPLATE_DIR, TOOL_VERSION } from '../paths.js';
 
 /** The compiled code itself (dist/ or src/): a changed derive step changes the PDF too. */
 const CODE_DIR = dirname(dirname(fileURLToPath(import.meta.url)));
-import { writeAtomically } from '../pipeline.js';
 
-const MANIFEST = '.ita-report-cache.json';
+export const MANIFEST = '.ita-report-cache.json';
 
-interface Entry {
+export interface Entry {
   /** Hash of the tool and of the YAML. */
   key: string;
+  /** The YAML the PDF was made from. */
+  source: string;
   /** Files the document loaded while building, with their hashes. */
   deps: Record<string, string>;
-  /** Hash of the PDF written, so a replaced or damaged PDF is rebuilt. */
+  /** Hash of the PDF written, so a replaced or damaged PDF is rebuilt (and never taken for ours). */
   output: string;
   pages: number;
+  /** Warnings of the build, reported again while the document stays up to date. */
+  warnings: Diagnostic[];
 }
-type Manifest = Record<string, Entry>;
+/** PDF file name (in the manifest's folder) → how it was made. */
+export type Manifest = Record<string, Entry>;
 
 export function sha256(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-async function hashFile(path: string): Promise<string | undefined> {
-  try {
-    return sha256(await readFile(path));
-  } catch {
-    return undefined;
-  }
+export async function hashFile(path: string): Promise<string | undefined> {
+  // Never waiting on a named pipe put in a file's place since the last build (load/files.ts).
+  return hashRegularFile(path);
 }
 
 async function hashTree(dir: string, hash: ReturnType<typeof createHash>): Promise<void> {
@@ -58,6 +65,42 @@ export async function toolFingerprint(extra: string): Promise<string> {
   return hash.digest('hex');
 }
 
+/** A folder's record; empty when there is none or it cannot be read (then everything is rebuilt). */
+export async function readManifest(dir: string): Promise<Manifest> {
+  try {
+    const m = JSON.parse(await readFile(join(dir, MANIFEST), 'utf8')) as unknown;
+    return m && typeof m === 'object' && !Array.isArray(m) ? (m as Manifest) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Writes a folder's record, or removes it when it records nothing. */
+export async function writeManifest(dir: string, m: Manifest): Promise<void> {
+  if (Object.keys(m).length === 0) await rm(join(dir, MANIFEST), { force: true });
+  else await writeAtomically(join(dir, MANIFEST), new TextEncoder().encode(`${JSON.stringify(m, null, 1)}\n`));
+}
+
+/** A path as the manifest of `dir` stores it. */
+function stored(dir: string, path: string): string {
+  return relative(dir, resolve(path)).split('\\').join('/');
+}
+
+/**
+ * A path read back from the manifest of `dir`, in the form the caller named the YAML:
+ * relative to the working folder when the YAML was named that way, else absolute.
+ */
+function restored(dir: string, path: string, yamlFile: string): string {
+  const abs = resolve(dir, path);
+  if (abs === resolve(yamlFile)) return yamlFile;
+  return isAbsolute(yamlFile) ? abs : relative(process.cwd(), abs);
+}
+
+export interface Fresh {
+  pages: number;
+  warnings: Diagnostic[];
+}
+
 export class BuildCache {
   private readonly manifests = new Map<string, Manifest>();
   private readonly dirty = new Set<string>();
@@ -67,11 +110,7 @@ export class BuildCache {
   private async manifest(dir: string): Promise<Manifest> {
     let m = this.manifests.get(dir);
     if (!m) {
-      try {
-        m = JSON.parse(await readFile(join(dir, MANIFEST), 'utf8')) as Manifest;
-      } catch {
-        m = {};
-      }
+      m = await readManifest(dir);
       this.manifests.set(dir, m);
     }
     return m;
@@ -82,30 +121,34 @@ export class BuildCache {
     return yaml && sha256(`${this.tool}\n${yaml}`);
   }
 
-  /** The page count of the PDF when it is up to date, else undefined. */
-  async fresh(yamlFile: string, output: string): Promise<{ pages: number } | undefined> {
-    const entry = (await this.manifest(dirname(output)))[basename(output)];
-    if (!entry || entry.key !== (await this.key(yamlFile))) return undefined;
+  /** What is known of the PDF when it is up to date, else undefined. */
+  async fresh(yamlFile: string, output: string): Promise<Fresh | undefined> {
+    const dir = dirname(output);
+    const entry = (await this.manifest(dir))[basename(output)];
+    if (!entry || entry.key !== (await this.key(yamlFile)) || !Array.isArray(entry.warnings)) return undefined;
+    if (resolve(dir, entry.source ?? '') !== resolve(yamlFile)) return undefined;
     if (!(await stat(output).catch(() => null)) || (await hashFile(output)) !== entry.output) return undefined;
-    for (const [dep, hash] of Object.entries(entry.deps)) if ((await hashFile(dep)) !== hash) return undefined;
-    return { pages: entry.pages };
+    for (const [dep, hash] of Object.entries(entry.deps)) if ((await hashFile(resolve(dir, dep))) !== hash) return undefined;
+    return { pages: entry.pages, warnings: entry.warnings.map((w) => ({ ...w, file: restored(dir, w.file, yamlFile) })) };
   }
 
-  async record(yamlFile: string, output: string, deps: string[], pages: number): Promise<void> {
+  async record(yamlFile: string, output: string, deps: string[], pages: number, diagnostics: Diagnostic[]): Promise<void> {
+    const dir = dirname(output);
     const key = await this.key(yamlFile);
     const outputHash = await hashFile(output);
     if (!key || !outputHash) return;
     const depHashes: Record<string, string> = {};
     for (const d of deps) {
       const h = await hashFile(d);
-      if (h) depHashes[d] = h;
+      if (h) depHashes[stored(dir, d)] = h;
     }
-    (await this.manifest(dirname(output)))[basename(output)] = { key, deps: depHashes, output: outputHash, pages };
-    this.dirty.add(dirname(output));
+    const warnings = diagnostics.filter((d) => d.severity === 'warning').map((d) => ({ ...d, file: stored(dir, d.file) }));
+    (await this.manifest(dir))[basename(output)] = { key, source: stored(dir, yamlFile), deps: depHashes, output: outputHash, pages, warnings };
+    this.dirty.add(dir);
   }
 
   async save(): Promise<void> {
-    for (const dir of this.dirty) await writeAtomically(join(dir, MANIFEST), new TextEncoder().encode(`${JSON.stringify(this.manifests.get(dir), null, 1)}\n`));
+    for (const dir of this.dirty) await writeManifest(dir, this.manifests.get(dir)!);
     this.dirty.clear();
   }
 }

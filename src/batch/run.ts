@@ -5,13 +5,14 @@
  * it touched (retried once on a fresh browser) instead of stopping the run.
  */
 import { resolve } from 'node:path';
-import { bi, hasErrors, UserError, type Bilingual, type Diagnostic } from '../diagnostics.js';
+import { bi, hasErrors, strictly, UserError, type Bilingual, type Diagnostic } from '../diagnostics.js';
 import { buildDocument, deriveDocument, outputPathFor } from '../pipeline.js';
 import { Printer, PrintTimeoutError } from '../print/printer.js';
 import { BuildCache, toolFingerprint } from './cache.js';
 import type { Input } from './inputs.js';
 
-export type Status = 'built' | 'up-to-date' | 'invalid' | 'failed';
+/** `valid`: checked by `validate`, which prints nothing. */
+export type Status = 'built' | 'up-to-date' | 'valid' | 'invalid' | 'failed';
 
 export interface Outcome {
   input: string;
@@ -25,8 +26,12 @@ export interface Outcome {
 
 export interface BatchOptions {
   outDir?: string;
+  /** --root: the folder documents may read from (files.ts documentRoot). */
+  root?: string;
   jobs: number;
   force?: boolean;
+  /** Warnings count as errors: a document with one is not printed. */
+  strict?: boolean;
   browserPath?: string;
   /** Milliseconds one document may take to print. */
   timeout?: number;
@@ -92,12 +97,21 @@ export async function runBatch(inputs: Input[], opts: BatchOptions): Promise<Out
     const output = outputFor(input, opts.outDir);
     const elapsed = () => performance.now() - started;
     const fresh = opts.force ? undefined : await cache.fresh(input.file, output);
-    if (fresh) return { input: input.file, output, status: 'up-to-date', pages: fresh.pages, ms: elapsed(), retried: false, diagnostics: [] };
+    // Under --strict a document whose last build had warnings is checked again (and found invalid).
+    if (fresh && !(opts.strict && fresh.warnings.length > 0)) return { input: input.file, output, status: 'up-to-date', pages: fresh.pages, ms: elapsed(), retried: false, diagnostics: fresh.warnings };
     if (stopped()) return { input: input.file, status: 'failed', ms: elapsed(), retried: false, diagnostics: [] };
     // The browser starts while the document is checked (each takes a few hundred ms); should
     // the document be invalid, a failure to start is reported only when a PDF needs the browser.
     void getPrinter().catch(() => undefined);
-    const checked = await deriveDocument(input.file);
+    let derived;
+    try {
+      derived = await deriveDocument(input.file, { root: opts.root });
+    } catch (err) {
+      // A bug, not the document's fault: this document fails, the batch goes on.
+      const first = (err as Error)?.message?.split('\n')[0] ?? String(err);
+      return { input: input.file, status: 'failed', ms: elapsed(), retried: false, diagnostics: [{ severity: 'error', code: 'internal/error', file: input.file, line: 0, column: 0, path: [], message: bi(`ข้อผิดพลาดภายในเครื่องมือ: ${first}`, `internal error: ${first}`), hint: bi('แจ้งผู้พัฒนาพร้อมไฟล์นี้', 'report it with this file') }] };
+    }
+    const checked = opts.strict ? { ...derived, diagnostics: strictly(derived.diagnostics) } : derived;
     if (hasErrors(checked.diagnostics)) return { input: input.file, status: 'invalid', ms: elapsed(), retried: false, diagnostics: checked.diagnostics };
 
     let retried = false;
@@ -106,13 +120,14 @@ export async function runBatch(inputs: Input[], opts: BatchOptions): Promise<Out
         // Awaited by buildDocument after rendering; a launch failure surfaces there.
         const ready = getPrinter();
         ready.catch(() => undefined);
-        const result = await buildDocument(input.file, ready, { output, derived: checked });
+        const result = await buildDocument(input.file, ready, { output, derived: checked, root: opts.root, force: opts.force });
         if (!result.output) return { input: input.file, status: 'failed', ms: elapsed(), retried, diagnostics: result.diagnostics };
-        await cache.record(input.file, result.output, result.dependencies, result.pages ?? 0);
+        await cache.record(input.file, result.output, result.dependencies, result.pages ?? 0, result.diagnostics);
         return { input: input.file, output: result.output, status: 'built', pages: result.pages, ms: elapsed(), retried, diagnostics: result.diagnostics };
       } catch (err) {
         if (stopped()) return { input: input.file, status: 'failed', ms: elapsed(), retried, diagnostics: [] };
-        if (err instanceof UserError) throw err;
+        // No browser to print with: this document fails with the reason, the run goes on to its summary.
+        if (err instanceof UserError) return { input: input.file, status: 'failed', ms: elapsed(), retried, diagnostics: err.diagnostics };
         if (!retried && isBrowserFailure(err, printer)) {
           retried = true;
           await (await getPrinter()).restart();

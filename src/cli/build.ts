@@ -1,11 +1,14 @@
 /** `ita-report build INPUT… [-o DIR]`: every document of the inputs to PDF, with progress and a summary. */
 import { availableParallelism } from 'node:os';
-import { formatPath, type Bilingual, type Lang } from '../diagnostics.js';
-import { expandInputs, parseShard, shard } from '../batch/inputs.js';
-import { runBatch, type Outcome } from '../batch/run.js';
-import { TOOL_VERSION } from '../paths.js';
+import { resolve } from 'node:path';
+import { bi, type Bilingual, type Diagnostic, type Lang } from '../diagnostics.js';
+import { expandInputs, type Expanded, type Input } from '../batch/inputs.js';
+import { prepareOutputs } from '../batch/outputs.js';
+import { outputFor, runBatch } from '../batch/run.js';
+import { parseShard, shard } from '../batch/shard.js';
+import { removeStale, type Scope, type StalePdf } from '../batch/stale.js';
 import { outcomeLine, Progress } from './progress.js';
-import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, printDiagnostics } from './report.js';
+import { display, EXIT_INVALID, EXIT_OK, EXIT_USAGE, formatDiagnostics, jsonSummary, printDiagnostics, skippedLine, totals, totalsLine } from './report.js';
 import { onStopSignals, SIGNAL_EXIT, type StopSignal } from './signals.js';
 
 export interface BuildOptions {
@@ -17,7 +20,9 @@ export interface BuildOptions {
   json?: boolean;
   timeout?: string;
   watch?: boolean;
+  strict?: boolean;
   verbose?: boolean;
+  root?: string;
 }
 
 /** The longest --timeout: a day. Node's timers hold at most about 24.8 days, and no document needs a day. */
@@ -31,10 +36,10 @@ export function parseTimeout(value: string | undefined): number | undefined {
   return Math.round(seconds * 1000);
 }
 
+export const TIMEOUT_USAGE = bi(`--timeout ต้องเป็นจำนวนวินาทีตั้งแต่ 1 ถึง ${MAX_TIMEOUT_SECONDS} (หนึ่งวัน)`, `--timeout takes seconds from 1 to ${MAX_TIMEOUT_SECONDS} (a day)`);
+
 export function timeoutUsage(lang: Lang): string {
-  return lang === 'th'
-    ? `ita-report: --timeout ต้องเป็นจำนวนวินาทีตั้งแต่ 1 ถึง ${MAX_TIMEOUT_SECONDS} (หนึ่งวัน)\n`
-    : `ita-report: --timeout takes seconds from 1 to ${MAX_TIMEOUT_SECONDS} (a day)\n`;
+  return `ita-report: ${TIMEOUT_USAGE[lang]}\n`;
 }
 
 /** --verbose: lines about the browser (where it was found, its sandbox) on stderr. */
@@ -46,24 +51,28 @@ export async function buildCommand(args: string[], opts: BuildOptions, lang: Lan
   const jobs = opts.jobs === undefined ? defaultJobs() : Number(opts.jobs);
   const timeout = parseTimeout(opts.timeout);
   const shardSpec = opts.shard === undefined ? undefined : parseShard(opts.shard);
-  if (timeout === undefined) {
-    process.stderr.write(timeoutUsage(lang));
-    return EXIT_USAGE;
-  }
-  if (!Number.isInteger(jobs) || jobs < 1 || (opts.shard !== undefined && !shardSpec)) {
-    process.stderr.write(lang === 'th'
-      ? 'ita-report: --jobs ต้องเป็นจำนวนเต็มตั้งแต่ 1 และ --shard อยู่ในรูป K/N เช่น 1/4\n'
-      : 'ita-report: --jobs takes a whole number from 1, --shard K/N such as 1/4\n');
+  const started = performance.now();
+  // With --json, stdout is always one JSON summary, also when the command itself was wrong.
+  const refuse = (problems: Diagnostic[], exitCode: number) => {
+    if (opts.json) process.stdout.write(`${JSON.stringify(jsonSummary([], [], performance.now() - started, lang, { shard: opts.shard, errors: problems }), null, 2)}\n`);
+    else printDiagnostics(problems, lang);
+    return exitCode;
+  };
+  if (timeout === undefined || !Number.isInteger(jobs) || jobs < 1 || (opts.shard !== undefined && !shardSpec)) {
+    const usage = timeout === undefined ? TIMEOUT_USAGE : bi('--jobs ต้องเป็นจำนวนเต็มตั้งแต่ 1 และ --shard อยู่ในรูป K/N เช่น 1/4', '--jobs takes a whole number from 1, --shard K/N such as 1/4');
+    if (opts.json) return refuse([{ severity: 'error', code: 'usage/option', file: '', line: 0, column: 0, path: [], message: usage }], EXIT_USAGE);
+    process.stderr.write(`ita-report: ${usage[lang]}\n`);
     return EXIT_USAGE;
   }
   const expanded = await expandInputs(args);
-  if (expanded.diagnostics.length > 0) {
-    printDiagnostics(expanded.diagnostics, lang);
-    return EXIT_USAGE;
-  }
-  const inputs = shardSpec ? shard(expanded.inputs, shardSpec) : expanded.inputs;
+  if (expanded.diagnostics.length > 0) return refuse(expanded.diagnostics, EXIT_USAGE);
+  // Before anything prints, and over every shard: two documents must not write one PDF (batch/outputs.ts).
+  const collisions = await prepareOutputs(expanded.inputs.map((i) => ({ file: i.file, output: outputFor(i, opts.out) })), opts.out);
+  if (collisions.length > 0) return refuse(collisions, EXIT_USAGE);
+  // A shard is chosen by the path below the input root (the PDF's path below --out): stable as documents come and go.
+  const inputs = shardSpec ? shard(expanded.inputs, shardSpec, (i) => i.relativeOutput) : expanded.inputs;
   const progress = new Progress(inputs.length, lang, opts.json ? 'json' : 'auto');
-  const started = performance.now();
+  if (opts.verbose) for (const s of expanded.skipped) progress.print(skippedLine(s, lang), 'out');
   const stop = new AbortController();
   let stoppedBy: StopSignal | undefined;
   const stopListening = onStopSignals((signal) => {
@@ -72,12 +81,14 @@ export async function buildCommand(args: string[], opts: BuildOptions, lang: Lan
     process.stderr.write(lang === 'th' ? `ita-report: ได้รับสัญญาณ ${signal} กำลังหยุดและปิดเบราว์เซอร์\n` : `ita-report: ${signal} received: stopping and closing the browser\n`);
     stop.abort();
   });
-  let outcomes: Outcome[];
+  let outcomes;
   try {
     outcomes = await runBatch(inputs, {
       outDir: opts.out,
+      root: opts.root,
       jobs,
       force: opts.force,
+      strict: opts.strict,
       browserPath: opts.browser,
       timeout,
       signal: stop.signal,
@@ -85,9 +96,10 @@ export async function buildCommand(args: string[], opts: BuildOptions, lang: Lan
       onStart: (i) => progress.start(i),
       onDone: (o) => {
         if (stoppedBy) return;
-        // Warnings of a good document are shown as they come; failures are listed at the end.
-        if (!opts.json && (o.status === 'built' || o.status === 'up-to-date')) printDiagnostics(o.diagnostics, lang);
         progress.finish(o);
+        // Warnings of a good document (an up-to-date one's too, as its last build found them)
+        // are shown as they come; failures are listed at the end.
+        if (o.status === 'built' || o.status === 'up-to-date') for (const line of formatDiagnostics(o.diagnostics, lang)) progress.print(line, 'err');
       },
     });
   } finally {
@@ -103,27 +115,37 @@ export async function buildCommand(args: string[], opts: BuildOptions, lang: Lan
     // waits 30 s for some) must not keep the process alive.
     process.exit(SIGNAL_EXIT[stoppedBy]);
   }
+  const stale = opts.out ? await removeStale(staleScope(opts.out, expanded, inputs)) : { removed: [], kept: [] };
   const failed = outcomes.filter((o) => o.status === 'invalid' || o.status === 'failed');
+  const sum = totals(outcomes, expanded.skipped);
   if (opts.json) {
-    process.stdout.write(`${JSON.stringify(jsonSummary(outcomes, performance.now() - started, lang), null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(jsonSummary(outcomes, expanded.skipped, performance.now() - started, lang, { shard: opts.shard, stale }), null, 2)}\n`);
   } else {
+    for (const s of stale.removed) process.stdout.write(`- ${display(s.output)} (${staleWords(s, lang)})\n`);
+    for (const s of stale.kept) {
+      process.stderr.write(lang === 'th'
+        ? `${display(s.output)}: ไม่ได้ลบ แม้ไม่ใช่ผลของเอกสารในชุดนี้ (${staleWords(s, lang)}) เพราะไฟล์ถูกแก้หลังจาก ita-report เขียน\n`
+        : `${display(s.output)}: not removed although stale (${staleWords(s, lang)}): it changed after ita-report wrote it\n`);
+    }
     if (failed.length > 0) {
       process.stderr.write(lang === 'th' ? `\nเอกสารที่ไม่สำเร็จ ${failed.length} รายการ:\n` : `\n${failed.length} document(s) failed:\n`);
+      // A reason shared by every document (no browser on this computer) is said once.
+      const said = new Set<string>();
       for (const o of failed) {
         process.stderr.write(`${outcomeLine(o, lang)}\n`);
-        printDiagnostics(o.diagnostics, lang);
+        for (const line of formatDiagnostics(o.diagnostics, lang)) {
+          if (said.has(line)) continue;
+          said.add(line);
+          process.stderr.write(`${line}\n`);
+        }
       }
     }
-    if (outcomes.length > 1) {
-      const built = outcomes.filter((o) => o.status === 'built').length;
-      const fresh = outcomes.filter((o) => o.status === 'up-to-date').length;
-      const secs = ((performance.now() - started) / 1000).toFixed(1);
-      process.stdout.write(lang === 'th'
-        ? `สร้าง ${built} ไม่เปลี่ยนแปลง ${fresh} ไม่สำเร็จ ${failed.length} จากทั้งหมด ${outcomes.length} เอกสาร (${secs} วินาที)\n`
-        : `${built} built, ${fresh} up to date, ${failed.length} failed of ${outcomes.length} documents (${secs} s)\n`);
+    // Also for a shard with nothing to build: the log says so.
+    if (outcomes.length !== 1 || failed.length > 0 || sum.warnings > 0 || sum.skipped > 0) {
+      process.stdout.write(`${totalsLine(sum, 'build', ((performance.now() - started) / 1000).toFixed(1), lang)}\n`);
     }
   }
-  return failed.length > 0 ? EXIT_INVALID : EXIT_OK;
+  return failed.length > 0 || (opts.strict && sum.warnings > 0) ? EXIT_INVALID : EXIT_OK;
 }
 
 function defaultJobs(): number {
@@ -131,20 +153,22 @@ function defaultJobs(): number {
   return Math.max(1, Math.min(4, availableParallelism()));
 }
 
-function jsonSummary(outcomes: Outcome[], ms: number, lang: Lang) {
+/** What removeStale needs to know: the documents named, the ones this run builds and where, the YAML passed over as no document. */
+function staleScope(outDir: string, expanded: Expanded, built: Input[]): Scope {
   return {
-    tool: 'ita-report',
-    version: TOOL_VERSION,
-    ms: Math.round(ms),
-    documents: outcomes.map((o) => ({
-      input: o.input,
-      output: o.output ?? null,
-      status: o.status,
-      pages: o.pages ?? null,
-      ms: Math.round(o.ms),
-      retried: o.retried,
-      diagnostics: o.diagnostics.map((d) => ({ severity: d.severity, code: d.code, file: d.file, line: d.line, column: d.column, path: formatPath(d.path), message: d.message[lang], hint: d.hint?.[lang] ?? null })),
-    })),
+    outDir,
+    documents: expanded.inputs.map((i) => resolve(i.file)),
+    built: new Map(built.map((i) => [outputFor(i, outDir), resolve(i.file)])),
+    notDocuments: expanded.skipped.filter((s) => s.reason === 'not-a-document').map((s) => resolve(s.file)),
   };
 }
 
+function staleWords(s: StalePdf, lang: Lang): string {
+  const words = {
+    'source-gone': bi('ไม่มีไฟล์ YAML ของเอกสารนี้แล้ว', 'its YAML is gone'),
+    'not-a-document': bi('ไฟล์ YAML ไม่ใช่เอกสารแล้ว', 'its YAML is no longer a document'),
+    'other-shard': bi('เอกสารอยู่ในส่วนอื่นของ --shard', 'its document belongs to another shard'),
+    moved: bi('เอกสารนี้สร้างไปที่ตำแหน่งอื่นแล้ว', 'its document now builds to another path'),
+  } as const;
+  return words[s.reason][lang];
+}

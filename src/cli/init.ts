@@ -7,17 +7,17 @@
  * when the folder and its parent have none. It never overwrites a file.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
 import { bi, type Bilingual, type Lang } from '../diagnostics.js';
 import { KINDS } from '../kinds/index.js';
-import { PACKAGE_ROOT, SCHEMA_DIR } from '../paths.js';
+import { STARTER_DIR } from '../paths.js';
+import { EDITOR_SCHEMA_DIR, modelineFor, setModeline, writeEditorFiles, type EditorFiles } from './editor.js';
 import { fiscalYearOf } from '../thai/index.js';
 import { nearest } from '../validate/suggest.js';
 import { AUTHORITY_KIND } from '../load/authority.js';
+import { initProgress } from './init-progress.js';
 
-export const STARTER_DIR = join(PACKAGE_ROOT, 'starters');
 /** The fiscal year (BE) the starter files are written for. */
 export const STARTER_YEAR = 2569;
 const AUTHORITY_FILE = 'authority.yaml';
@@ -25,6 +25,8 @@ const AUTHORITY_FILE = 'authority.yaml';
 export interface InitOptions {
   authority?: string;
   year?: string;
+  /** init progress: the plan the report follows. */
+  plan?: string;
 }
 
 export interface InitResult {
@@ -89,18 +91,6 @@ export function shiftYears(text: string, delta: number): string {
     .replace(/(?<![\d.])(20\d\d)-(\d\d)/g, (_, y: string, m: string) => `${Number(y) + delta}-${m}`);
 }
 
-/** The editor line: a path to the installed schema, relative when it can be. */
-function modeline(schemaFile: string, fromDir: string): string {
-  const target = join(SCHEMA_DIR, schemaFile);
-  const rel = relative(fromDir, target);
-  const ref = isAbsolute(rel) ? pathToFileURL(target).href : rel.split(/[\\/]/).join('/');
-  return `# yaml-language-server: $schema=${ref}`;
-}
-
-function setModeline(text: string, line: string): string {
-  return text.replace(/^# yaml-language-server: \$schema=.*$/m, line);
-}
-
 function say(lang: Lang, text: Bilingual, stream: 'out' | 'err' = 'out'): void {
   (stream === 'out' ? process.stdout : process.stderr).write(`${text[lang]}\n`);
 }
@@ -111,6 +101,29 @@ function authorityText(starter: string, guess: AuthorityGuess): string {
   text = guess.type ? text.replace(/^type: .*$/m, `type: ${guess.type}`) : text.replace(/^type: .*$/m, '# type: (ประเภท)');
   text = text.replace(/^(\s+title:) .*$/m, `$1 ${scalar(guess.headTitle ?? '(ตำแหน่งนายก)')}`);
   return text;
+}
+
+function sayKept(lang: Lang, editor: EditorFiles, shown: (file: string) => string): void {
+  for (const k of editor.kept) say(lang, bi(`คำเตือน: ${shown(k.file)} ${k.th}`, `warning: ${shown(k.file)} ${k.en}`), 'err');
+}
+
+/**
+ * `ita-report init --editor DIR`: the editor files of an existing documents' folder brought
+ * up to date (after an upgrade, or for a folder made before they existed), and the first
+ * line of every document below it pointed at them.
+ */
+export async function initEditorCommand(dirArg: string, lang: Lang): Promise<InitResult> {
+  const root = resolve(dirArg);
+  const shown = (file: string) => relative(process.cwd(), file) || file;
+  if (!(await stat(root).catch(() => null))?.isDirectory()) {
+    say(lang, bi(`ita-report: ไม่พบโฟลเดอร์ ${dirArg}\n    วิธีแก้: ระบุโฟลเดอร์ที่มีไฟล์เอกสาร YAML`, `ita-report: no such folder: ${dirArg}\n    fix: name the folder that holds the YAML documents`), 'err');
+    return { exitCode: 2, written: [] };
+  }
+  const editor = await writeEditorFiles(root, { modelines: true });
+  for (const file of editor.written) say(lang, bi(`ปรับปรุง ${shown(file)} แล้ว`, `updated ${shown(file)}`));
+  sayKept(lang, editor, shown);
+  if (editor.written.length === 0) say(lang, bi('ไฟล์สำหรับโปรแกรมแก้ไขเป็นปัจจุบันอยู่แล้ว', 'the editor files are up to date'));
+  return { exitCode: 0, written: editor.written };
 }
 
 /** Runs `init`; messages go to stdout/stderr in `lang`. */
@@ -154,6 +167,16 @@ export async function initCommand(kindArg: string, dirArg: string | undefined, o
     return { exitCode: 1, written: [] };
   }
 
+  // A progress report takes its authority and its projects from the plan it names.
+  if (kindArg === 'progress') {
+    // Its editor files go where the other documents' are: the folder of their authority file.
+    const authorityFile = [join(dir, AUTHORITY_FILE), join(dirname(dir), AUTHORITY_FILE)].find((f) => existsSync(f));
+    const root = authorityFile ? dirname(authorityFile) : dir;
+    const result = await initProgress({ target, plan: opts.plan, year, modeline: modelineFor('progress', dir, root) }, lang);
+    if (result.exitCode === 0) sayKept(lang, await writeEditorFiles(root), shown);
+    return result;
+  }
+
   const written: string[] = [];
   await mkdir(dir, { recursive: true });
   const guess = guessAuthority(name ?? 'เทศบาลตำบลตัวอย่าง');
@@ -165,28 +188,35 @@ export async function initCommand(kindArg: string, dirArg: string | undefined, o
   if (!isAuthority) {
     const candidates = [join(dir, AUTHORITY_FILE), join(dirname(dir), AUTHORITY_FILE)];
     existing = candidates.find((f) => existsSync(f));
-    if (existing) {
-      authorityRef = relative(dir, existing).split(/[\\/]/).join('/');
-    } else {
-      const file = join(dir, AUTHORITY_FILE);
-      await writeFile(file, setModeline(authorityText(authorityStarter, guess), modeline('authority.schema.json', dir)));
-      written.push(file);
-    }
+    if (existing) authorityRef = relative(dir, existing).split(/[\\/]/).join('/');
+  }
+  // The documents' folder is where their authority file is: the editor files go there, so
+  // the folder (with its year subfolders) keeps its checks when moved or zipped.
+  const root = existing ? dirname(existing) : dir;
+  // 'wx': a file that appeared meanwhile is still never overwritten.
+  const create = (file: string, text: string) => writeFile(file, text, { flag: 'wx' });
+  if (!isAuthority && !existing) {
+    const file = join(dir, AUTHORITY_FILE);
+    await create(file, setModeline(authorityText(authorityStarter, guess), modelineFor(AUTHORITY_KIND, dir, root)));
+    written.push(file);
   }
 
   if (isAuthority) {
-    await writeFile(target, setModeline(authorityText(authorityStarter, guess), modeline('authority.schema.json', dir)));
+    await create(target, setModeline(authorityText(authorityStarter, guess), modelineFor(AUTHORITY_KIND, dir, root)));
   } else {
     let text = await readFile(join(STARTER_DIR, `${kindArg}.yaml`), 'utf8');
     text = shiftYears(text, year - STARTER_YEAR);
-    text = setModeline(text, modeline(`${kindArg}.schema.json`, dir));
+    text = setModeline(text, modelineFor(kindArg, dir, root));
     text = text.replace(/^authority: authority\.yaml$/m, `authority: ${authorityRef}`);
     if (guess.headTitle && !existing) text = text.replace(/^(\s+position:) นายกเทศมนตรีตำบลตัวอย่าง$/m, `$1 ${scalar(guess.headTitle)}`);
-    await writeFile(target, text);
+    await create(target, text);
   }
   written.push(target);
+  const editor = await writeEditorFiles(root);
+  sayKept(lang, editor, shown);
 
   for (const file of written) say(lang, bi(`สร้างไฟล์ ${shown(file)} แล้ว`, `created ${shown(file)}`));
+  if (editor.written.length > 0) say(lang, bi(`ไฟล์สำหรับโปรแกรมแก้ไข (ตรวจและเติมคำขณะพิมพ์) อยู่ใน ${shown(join(root, EDITOR_SCHEMA_DIR))} และ ${shown(join(root, '.vscode'))}`, `files for the editor (checks and completion while typing) are in ${shown(join(root, EDITOR_SCHEMA_DIR))} and ${shown(join(root, '.vscode'))}`));
   if (existing) say(lang, bi(`ใช้ข้อมูลหน่วยงานจาก ${shown(existing)} ที่มีอยู่แล้ว`, `uses the existing authority file ${shown(existing)}`));
   if (existing && name !== undefined) {
     const current = /^name:\s*(.+)$/m.exec(await readFile(existing, 'utf8').catch(() => ''))?.[1]?.trim().replace(/^["']|["']$/g, '');

@@ -1,20 +1,27 @@
 /**
  * What a build shows while it runs: a progress bar on a terminal, one line per
  * document in a log (CI), nothing but the final JSON with --json.
+ *
+ * The bar is our own rather than a package's: everything printed while it is shown goes
+ * through `print`, which wipes the bar's line first and redraws it after, synchronously.
+ * cli-progress (the usual package) prints lines above its bars only from a buffer flushed
+ * on its next redraw: three lines logged and then stop() reached the terminal as zero
+ * lines of three in our trial, and its log goes to the bar's stream, not to stdout.
  */
-import { relative } from 'node:path';
 import type { Lang } from '../diagnostics.js';
 import type { Input } from '../batch/inputs.js';
 import type { Outcome } from '../batch/run.js';
+import { count, display, summaryLine } from './report.js';
 
-export function display(file: string): string {
-  const rel = relative(process.cwd(), file);
-  return rel.startsWith('..') ? file : rel;
-}
 
 function clock(ms: number): string {
   const s = Math.round(ms / 1000);
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+function counted(o: Outcome, lang: Lang): string {
+  const c = count(o.diagnostics);
+  return summaryLine(c.errors, c.warnings, lang);
 }
 
 export function outcomeLine(o: Outcome, lang: Lang): string {
@@ -24,6 +31,8 @@ export function outcomeLine(o: Outcome, lang: Lang): string {
       return `✓ ${display(o.input)} → ${display(o.output!)} (${lang === 'th' ? `${o.pages} หน้า, ${secs} วินาที` : `${o.pages} pages, ${secs} s`}${o.retried ? (lang === 'th' ? ', พิมพ์ซ้ำหลังเบราว์เซอร์ขัดข้อง' : ', retried after a browser failure') : ''})`;
     case 'up-to-date':
       return `= ${display(o.input)} → ${display(o.output!)} (${lang === 'th' ? 'ไม่มีการเปลี่ยนแปลง ไม่ต้องสร้างใหม่' : 'up to date'})`;
+    case 'valid':
+      return `✓ ${display(o.input)}${lang === 'th' ? ' ถูกต้อง' : ' is valid'} (${counted(o, lang)})`;
     case 'invalid':
       return `✗ ${display(o.input)} (${lang === 'th' ? 'ข้อมูลไม่ถูกต้อง' : 'invalid'})`;
     case 'failed':
@@ -31,18 +40,26 @@ export function outcomeLine(o: Outcome, lang: Lang): string {
   }
 }
 
+/** Where the lines go: stdout and stderr, or a test's streams. */
+export interface Streams {
+  out: NodeJS.WritableStream;
+  err: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+}
+
 export class Progress {
   private done = 0;
   private readonly started = performance.now();
   private current = '';
   private readonly tty: boolean;
+  private drawn = false;
 
   constructor(
     private readonly total: number,
     private readonly lang: Lang,
     private readonly mode: 'auto' | 'json',
+    private readonly streams: Streams = { out: process.stdout, err: process.stderr },
   ) {
-    this.tty = mode === 'auto' && Boolean(process.stderr.isTTY);
+    this.tty = mode === 'auto' && Boolean(streams.err.isTTY);
   }
 
   start(input: Input): void {
@@ -50,16 +67,26 @@ export class Progress {
     if (this.tty) this.draw();
   }
 
+  /** A line for the log (an outcome, a diagnostic): on its own line, never into the bar's. */
+  print(text: string, stream: 'out' | 'err'): void {
+    if (this.mode === 'json') return;
+    this.wipe();
+    this.streams[stream].write(`${text}\n`);
+    if (this.tty && this.done < this.total && this.current !== '') this.draw();
+  }
+
   finish(outcome: Outcome): void {
     this.done++;
-    if (this.mode === 'json') return;
-    if (this.tty) process.stderr.write('\r\x1b[K');
-    process.stdout.write(`${outcomeLine(outcome, this.lang)}\n`);
-    if (this.tty && this.done < this.total) this.draw();
+    this.print(outcomeLine(outcome, this.lang), 'out');
   }
 
   end(): void {
-    if (this.tty) process.stderr.write('\r\x1b[K');
+    this.wipe();
+  }
+
+  private wipe(): void {
+    if (this.drawn) this.streams.err.write('\r\x1b[K');
+    this.drawn = false;
   }
 
   private draw(): void {
@@ -68,7 +95,11 @@ export class Progress {
     const elapsed = performance.now() - this.started;
     const left = this.done > 0 ? (elapsed / this.done) * (this.total - this.done) : undefined;
     const eta = left === undefined ? '' : this.lang === 'th' ? ` เหลือ ~${clock(left)}` : ` ~${clock(left)} left`;
-    const name = this.current.length > 40 ? `…${this.current.slice(-39)}` : this.current;
-    process.stderr.write(`\r\x1b[K[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${this.done}/${this.total} ${clock(elapsed)}${eta}  ${name}`);
+    const head = `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${this.done}/${this.total} ${clock(elapsed)}${eta}  `;
+    // A bar longer than the terminal would wrap, and the next wipe would leave its first half behind.
+    const room = Math.max(10, (this.streams.err.columns ?? 80) - head.length - 1);
+    const name = this.current.length > room ? `…${this.current.slice(-(room - 1))}` : this.current;
+    this.streams.err.write(`\r\x1b[K${head}${name}`);
+    this.drawn = true;
   }
 }

@@ -6,20 +6,24 @@
  * watch goes on; Ctrl+C stops it and closes the browser.
  *
  * Folders are watched rather than files: editors often save by writing a new file and
- * renaming it over the old one, which a watch on the old file would not see.
+ * renaming it over the old one, which a watch on the old file would not see. The watching
+ * itself is chokidar's, which smooths over what fs.watch does differently on Windows,
+ * macOS and Linux (events without file names, duplicate events, atomic saves).
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, watch, type FSWatcher } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { watch, type FSWatcher } from 'chokidar';
+import nodePath, { dirname, join, resolve } from 'node:path';
 import { bi, formatDiagnostic, hasErrors, sortDiagnostics, UserError, type Bilingual, type Diagnostic, type Lang } from '../diagnostics.js';
 import { buildDocument, reloadTemplates, type BuildResult } from '../pipeline.js';
 import { Printer } from '../print/printer.js';
 import { TEMPLATE_DIR } from '../paths.js';
 import { expandInputs } from '../batch/inputs.js';
 import { outputFor, printFailure, type Outcome } from '../batch/run.js';
+import { prepareOutputs } from '../batch/outputs.js';
+import { hashRegularFile } from '../load/files.js';
 import { parseTimeout, timeoutUsage, verboseWriter } from './build.js';
-import { display, outcomeLine } from './progress.js';
+import { outcomeLine } from './progress.js';
+import { display } from './report.js';
 import { onStopSignals, SIGNAL_EXIT, type StopSignal } from './signals.js';
 
 export interface WatchTarget {
@@ -41,6 +45,8 @@ export interface WatchOptions {
   browserPath?: string;
   /** Milliseconds one document may take to print. */
   timeout?: number;
+  /** --root: the folder documents may read from (load/files.ts). */
+  root?: string;
   /** Quiet period after the last change before rebuilding (editors write a file in several steps). */
   debounceMs?: number;
   /** Called after every build (the preview page reloads). */
@@ -55,9 +61,10 @@ function printLine(line: string, stream: 'out' | 'err'): void {
   (stream === 'out' ? process.stdout : process.stderr).write(`${line}\n`);
 }
 
-function isInside(path: string, dir: string): boolean {
-  const rel = relative(dir, path);
-  return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[a-zA-Z]:/.test(rel));
+/** Whether `file` is `dir` or below it; a file on another drive (`D:\\…` from `C:\\…`) is not. */
+export function isInside(file: string, dir: string, path: nodePath.PlatformPath = nodePath): boolean {
+  const rel = path.relative(dir, file);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
 function subfolders(dir: string): string[] {
@@ -74,7 +81,8 @@ function clockTime(): string {
 export class WatchSession {
   private printer: Printer | undefined;
   private launching: Promise<Printer> | undefined;
-  private readonly watchers = new Map<string, FSWatcher>();
+  private watcher: FSWatcher | undefined;
+  private readonly watched = new Set<string>();
   /** Absolute paths each document was made from, besides its YAML. */
   private readonly deps = new Map<WatchTarget, Set<string>>();
   /** Hashes of a document's inputs as its last build read them: an event without a change does not rebuild. */
@@ -108,7 +116,7 @@ export class WatchSession {
       await this.build(t);
     }
     if (this.closed) return;
-    this.watchFolders();
+    await this.watchFolders();
     const { lang } = this.opts;
     this.say(lang === 'th'
       ? `เฝ้าดูการแก้ไข ${this.targets.length} เอกสาร: บันทึกไฟล์แล้ว PDF จะสร้างใหม่เอง (เปิดเบราว์เซอร์ใช้ ${(this.launchMs / 1000).toFixed(1)} วินาที ครั้งเดียว) กด Ctrl+C เพื่อหยุด`
@@ -119,8 +127,8 @@ export class WatchSession {
     if (this.closed) return;
     this.closed = true;
     clearTimeout(this.timer);
-    for (const w of this.watchers.values()) w.close();
-    this.watchers.clear();
+    await this.watcher?.close();
+    this.watcher = undefined;
     await this.running?.catch(() => undefined);
     // Stopped while the browser was starting: wait for it, so that it is closed too.
     const printer = this.printer ?? (await this.launching?.catch(() => undefined));
@@ -132,8 +140,8 @@ export class WatchSession {
   }
 
   private static async hashOf(file: string): Promise<string> {
-    const bytes = await readFile(file).catch(() => undefined);
-    return bytes ? createHash('sha256').update(bytes).digest('hex') : '(missing)';
+    // Never waiting on a named pipe put in a file's place (load/files.ts).
+    return (await hashRegularFile(file)) ?? '(missing)';
   }
 
   /** Whether the YAML or a file it was made from differs from what its last build read. */
@@ -155,7 +163,7 @@ export class WatchSession {
     let retried = false;
     for (;;) {
       try {
-        result = await buildDocument(t.file, printer, { output: t.output });
+        result = await buildDocument(t.file, printer, { output: t.output, root: this.opts.root });
         diagnostics = result.diagnostics;
         break;
       } catch (err) {
@@ -191,7 +199,7 @@ export class WatchSession {
     }
     this.opts.onBuild?.({ target: t, outcome, version: this.version });
     // A new dependency (say, the authority file just named) may live in a folder not watched yet.
-    if (this.watchers.size > 0) this.watchFolders();
+    if (this.watcher) void this.watchFolders();
   }
 
   private folders(): Set<string> {
@@ -204,36 +212,32 @@ export class WatchSession {
     return dirs;
   }
 
-  private watchFolders(): void {
+  /** Watches the folders not watched yet; resolves when the first ones are being watched. */
+  private async watchFolders(): Promise<void> {
     if (this.closed) return;
-    for (const dir of this.folders()) {
-      if (this.watchers.has(dir) || !existsSync(dir)) continue;
-      try {
-        const w = watch(dir, { persistent: true }, (_event, name) => this.changed(dir, name ? join(dir, name.toString()) : undefined));
-        w.on('error', () => {
-          w.close();
-          this.watchers.delete(dir);
-        });
-        this.watchers.set(dir, w);
-      } catch {
-        // A folder that cannot be watched (removed, no permission): its files are not followed.
-      }
+    const added = [...this.folders()].filter((d) => !this.watched.has(d) && existsSync(d));
+    for (const d of added) this.watched.add(d);
+    if (added.length === 0) return;
+    if (this.watcher) {
+      this.watcher.add(added);
+      return;
     }
+    // depth 0: a folder's own files; templates/ has its subfolders listed (folders()).
+    const watcher = watch(added, { ignoreInitial: true, depth: 0, atomic: true });
+    this.watcher = watcher;
+    // A folder that cannot be watched (removed, no permission): its files are not followed.
+    watcher.on('error', () => undefined);
+    watcher.on('all', (_event, path) => this.changed(resolve(path)));
+    await new Promise<void>((ready) => watcher.once('ready', () => ready()));
   }
 
-  private changed(dir: string, path: string | undefined): void {
+  private changed(path: string): void {
     if (this.closed) return;
-    if (isInside(dir, TEMPLATE_DIR)) {
+    if (isInside(path, TEMPLATE_DIR)) {
       this.templatesChanged = true;
       for (const t of this.targets) this.pending.add(t);
     } else {
-      for (const t of this.targets) {
-        const deps = this.deps.get(t);
-        const mine = path === undefined
-          ? dirname(resolve(t.file)) === dir || [...(deps ?? [])].some((d) => dirname(d) === dir)
-          : resolve(t.file) === path || deps?.has(path) === true;
-        if (mine) this.pending.add(t);
-      }
+      for (const t of this.targets) if (resolve(t.file) === path || this.deps.get(t)?.has(path) === true) this.pending.add(t);
     }
     if (this.pending.size === 0) return;
     clearTimeout(this.timer);
@@ -300,7 +304,7 @@ export async function runUntilStopped(session: WatchSession, lang: Lang, cleanup
 }
 
 /** `ita-report build --watch FILE…` (files, folders or patterns, as for build). */
-export async function watchCommand(args: string[], opts: { out?: string; browser?: string; timeout?: string; verbose?: boolean }, lang: Lang): Promise<number> {
+export async function watchCommand(args: string[], opts: { out?: string; browser?: string; timeout?: string; root?: string; verbose?: boolean }, lang: Lang): Promise<number> {
   const timeout = parseTimeout(opts.timeout);
   if (timeout === undefined) {
     process.stderr.write(timeoutUsage(lang));
@@ -312,5 +316,10 @@ export async function watchCommand(args: string[], opts: { out?: string; browser
     return 2;
   }
   const targets = expanded.inputs.map((i) => ({ file: i.file, output: outputFor(i, opts.out) }));
-  return runUntilStopped(new WatchSession(targets, { lang, browserPath: opts.browser, timeout, verbose: verboseWriter(opts.verbose, lang) }), lang);
+  const refused = await prepareOutputs(targets, opts.out);
+  if (refused.length > 0) {
+    for (const d of sortDiagnostics(refused)) process.stderr.write(`${formatDiagnostic(d, lang)}\n`);
+    return 2;
+  }
+  return runUntilStopped(new WatchSession(targets, { lang, browserPath: opts.browser, timeout, root: opts.root, verbose: verboseWriter(opts.verbose, lang) }), lang);
 }

@@ -3,11 +3,16 @@
  * The values come from the derive step, so the preface can never disagree with the
  * tables (the seed plan's preface counted 36 projects where it detailed 37).
  */
-import { bi, type Diagnostic, type YamlPath } from '../diagnostics.js';
+import { bi, type Bilingual, type Diagnostic, type YamlPath } from '../diagnostics.js';
 import type { LoadedYaml } from '../load/yaml.js';
 import { nearest } from '../validate/suggest.js';
 
-export type PlaceholderValues = ReadonlyMap<string, string>;
+/**
+ * A name's text, or why it has none: a field the document may fill but did not
+ * (`{{district}}` of an authority written without `district:`), said at the placeholder.
+ */
+export type PlaceholderValue = string | { missing: Bilingual; hint: Bilingual };
+export type PlaceholderValues = ReadonlyMap<string, PlaceholderValue>;
 
 const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
 
@@ -16,7 +21,11 @@ export function interpolate(text: string, values: PlaceholderValues, doc: Loaded
   return text.replace(PLACEHOLDER, (whole, rawName: string) => {
     const name = rawName.trim();
     const value = values.get(name);
-    if (value !== undefined) return value;
+    if (typeof value === 'string') return value;
+    if (value !== undefined) {
+      report({ severity: 'error', code: 'prose/missing-value', file: doc.file, path, ...doc.locateText(path, whole), message: value.missing, hint: value.hint });
+      return whole;
+    }
     const known = [...values.keys()];
     const guess = nearest(name, known);
     report({
@@ -31,6 +40,14 @@ export function interpolate(text: string, values: PlaceholderValues, doc: Loaded
         : bi(`ค่าที่อ้างถึงได้: ${summarize(known)}`, `available: ${summarize(known)}`),
     });
     return whole;
+  });
+}
+
+/** The text with the placeholders whose value is known filled in, the others left as written (no document to report at). */
+export function fillKnown(text: string, values: PlaceholderValues): string {
+  return text.replace(PLACEHOLDER, (whole, rawName: string) => {
+    const value = values.get(rawName.trim());
+    return typeof value === 'string' ? value : whole;
   });
 }
 

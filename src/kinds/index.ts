@@ -1,9 +1,13 @@
 /** The registry of document kinds: a YAML file's `kind:` selects one entry. */
 import type { DocumentKind } from './kind.js';
 import { planKind } from './plan.js';
-import { measuresKind } from './measures.js';
-import { resultsKind } from './results.js';
+import { measuresKind } from './measures/index.js';
+import { resultsKind } from './results/index.js';
+import { progressKind } from './progress/index.js';
 
-export const KINDS: ReadonlyMap<string, DocumentKind<never>> = new Map<string, DocumentKind<never>>(
-  [planKind as DocumentKind<never>, measuresKind as DocumentKind<never>, resultsKind as DocumentKind<never>].map((k) => [k.name, k]),
+/** Any kind, its input and what its rules learn unknown to the shared code. */
+export type AnyKind = DocumentKind<never, unknown>;
+
+export const KINDS: ReadonlyMap<string, AnyKind> = new Map<string, AnyKind>(
+  ([planKind, measuresKind, resultsKind, progressKind] as AnyKind[]).map((k) => [k.name, k]),
 );

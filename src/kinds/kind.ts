@@ -58,7 +58,11 @@ export interface DerivedDocument {
   model: unknown;
 }
 
-export interface DocumentKind<Input = unknown> {
+/**
+ * `Learnt`: what the rules found out and the derive step needs (a progress report's plan,
+ * matched against its entries), handed from one to the other by the pipeline.
+ */
+export interface DocumentKind<Input = unknown, Learnt = void> {
   name: string;
   title: Bilingual;
   /** How messages name a document of this kind: "เอกสารมาตรการ" / "measures document". */
@@ -67,6 +71,7 @@ export interface DocumentKind<Input = unknown> {
   schema: string;
   /** Checks beyond the schema; runs only on schema-valid input. */
   /** May be async (a rule that reads a linked document); the pipeline awaits it. */
-  rules?(input: Input, ctx: KindContext): void | Promise<void>;
-  derive(input: Input, ctx: DeriveContext): DerivedDocument;
+  rules?(input: Input, ctx: KindContext): Learnt | Promise<Learnt>;
+  /** Runs only when the schema and the rules found no error; `learnt` is what the rules returned. */
+  derive(input: Input, ctx: DeriveContext, learnt: Learnt): DerivedDocument;
 }

@@ -17,6 +17,11 @@ import {
   parseIsoMonth,
   type DigitStyle,
 } from '../thai/index.js';
+import { authorityValues, type AuthorityInput } from '../derive/authority.js';
+import { estimateWidthEm } from '../render/charts.js';
+import { coverModel, type CoverInput } from '../derive/cover.js';
+import { fillKnown, type PlaceholderValue } from '../derive/placeholders.js';
+import { titleLines as splitTitle, titleText, type TitleInput } from '../derive/title-block.js';
 import type { DeriveContext, DerivedDocument, DocumentKind, KindContext } from './kind.js';
 
 type Prose = string | string[];
@@ -59,8 +64,9 @@ interface RiskInput {
 export interface PlanInput {
   kind: 'plan';
   options?: { digits?: DigitStyle };
-  authority: { name: string; short_name?: string; province?: string; website?: string };
-  title?: string;
+  authority: AuthorityInput;
+  title?: TitleInput;
+  cover?: CoverInput;
   period: { from: number; to: number };
   issued: string;
   preface: string;
@@ -76,16 +82,26 @@ interface PlacedProject {
   input: ProjectInput;
   path: (string | number)[];
   dimension: number;
+  mission: number;
+  /** Index of its sub-mission, when it sits in one. */
+  sub?: number;
+  /** Its number within its mission or sub-mission: the "๑)" of the Part 2 matrix. */
+  number: number;
+}
+
+/** "1.2" for the second mission of dimension 1, "1.2.3" for its third sub-mission (Arabic digits). */
+function outlineNumber(dimension: number, mission: number, sub?: number): string {
+  return `${dimension + 1}.${mission + 1}${sub === undefined ? '' : `.${sub + 1}`}`;
 }
 
 function placedProjects(input: PlanInput): PlacedProject[] {
   const out: PlacedProject[] = [];
   input.dimensions.forEach((dim, d) => {
     dim.missions.forEach((mission, m) => {
-      (mission.projects ?? []).forEach((p, i) => out.push({ input: p, path: ['dimensions', d, 'missions', m, 'projects', i], dimension: d }));
+      (mission.projects ?? []).forEach((p, i) => out.push({ input: p, path: ['dimensions', d, 'missions', m, 'projects', i], dimension: d, mission: m, number: i + 1 }));
       (mission.sub_missions ?? []).forEach((sub, s) =>
         (sub.projects ?? []).forEach((p, i) =>
-          out.push({ input: p, path: ['dimensions', d, 'missions', m, 'sub_missions', s, 'projects', i], dimension: d }),
+          out.push({ input: p, path: ['dimensions', d, 'missions', m, 'sub_missions', s, 'projects', i], dimension: d, mission: m, sub: s, number: i + 1 }),
         ),
       );
     });
@@ -107,6 +123,72 @@ function budgetOf(project: ProjectInput): Map<number, number> {
     if (parsed.ok) out.set(Number(year), parsed.satang);
   }
   return out;
+}
+
+/**
+ * The fiscal years a project runs in: those its budget names (a year written with 0 is
+ * listed without money), or every year of the plan when it has no budget at all
+ * (ไม่ใช้งบประมาณ: the plan's ongoing measures).
+ */
+function runningYears(budget: ReadonlyMap<number, number>, years: readonly number[]): number[] {
+  return budget.size > 0 ? years.filter((y) => budget.has(y)) : [...years];
+}
+
+/** One project of the plan as other documents see it (the progress reports). */
+export interface OutlineProject {
+  name: string;
+  /** Where it is written in the plan's YAML. */
+  path: (string | number)[];
+  /** 0-based index into `dimensions`. */
+  dimension: number;
+  /** "1.2" and the mission's name. */
+  mission: { number: string; name: string };
+  /** "1.2.3" and the sub-mission's name, when it sits in one. */
+  subMission?: { number: string; name: string };
+  /** Its number within its mission or sub-mission, as the Part 2 matrix prints it. */
+  number: number;
+  /** Its Part 3 sequence number (ลำดับที่), 1-based in plan order. */
+  sequence: number;
+  /** Satang per fiscal year. */
+  budget: ReadonlyMap<number, number>;
+  /** The fiscal years it runs in (see runningYears). */
+  years: number[];
+}
+
+export interface PlanOutline {
+  title: string;
+  period: { from: number; to: number };
+  years: number[];
+  dimensions: { name: string }[];
+  projects: OutlineProject[];
+}
+
+/** The plan's projects with the numbering and budgets its own document prints, for documents linked to it. */
+export function planOutline(input: PlanInput): PlanOutline {
+  const years = planYears(input);
+  const projects = placedProjects(input).map((p, i): OutlineProject => {
+    const mission = input.dimensions[p.dimension]!.missions[p.mission]!;
+    const budget = budgetOf(p.input);
+    return {
+      name: p.input.name,
+      path: p.path,
+      dimension: p.dimension,
+      mission: { number: outlineNumber(p.dimension, p.mission), name: mission.name },
+      subMission: p.sub === undefined ? undefined : { number: outlineNumber(p.dimension, p.mission, p.sub), name: mission.sub_missions![p.sub]!.name },
+      number: p.number,
+      sequence: i + 1,
+      budget,
+      years: runningYears(budget, years),
+    };
+  });
+  return { title: plainTitle(input), period: input.period, years, dimensions: input.dimensions.map((d) => ({ name: d.name })), projects };
+}
+
+/** The plan's title as one line for documents that quote it: its lines joined, the authority's fields filled in. */
+function plainTitle(input: PlanInput): string {
+  const lines = input.title === undefined ? [DEFAULT_TITLE] : Array.isArray(input.title) ? input.title : [input.title];
+  const values = new Map(authorityValues(input.authority));
+  return titleText(lines.map((line) => fillKnown(line, values).replace(/\s+/g, ' ').trim()));
 }
 
 function rules(input: PlanInput, ctx: KindContext): void {
@@ -173,13 +255,9 @@ function derive(input: PlanInput, ctx: DeriveContext): DerivedDocument {
   const sum = (list: number[]) => list.reduce((a, b) => a + b, 0);
   const grandTotal = sum(grand);
 
-  const title = input.title ?? DEFAULT_TITLE;
   const periodText = formatYearRange(input.period.from, input.period.to, digits);
-  const values = new Map<string, string>([
-    ['title', title],
-    ['authority', input.authority.name],
-    ['authority_short', input.authority.short_name ?? input.authority.name],
-    ['province', input.authority.province ?? ''],
+  const values = new Map<string, PlaceholderValue>([
+    ...authorityValues(input.authority),
     ['period', periodText],
     ['years', num(years.length)],
     ['projects', num(placed.length)],
@@ -192,14 +270,21 @@ function derive(input: PlanInput, ctx: DeriveContext): DerivedDocument {
     values.set(`dimension.${d + 1}.projects`, num(dimCounts[d]!));
     values.set(`dimension.${d + 1}.total`, moneyText(sum(dimTotals[d]!)));
   });
-  const prose = <T extends Prose | undefined>(value: T, path: (string | number)[]) => ctx.prose(value, path, values);
+  const prose = <T extends Prose | undefined>(value: T, path: readonly (string | number)[]) => ctx.prose(value, path, values);
+  // The title's lines may quote the figures above; {{title}} quotes the title in the rest.
+  const typed = input.title === undefined ? [DEFAULT_TITLE] : splitTitle(input.title, ['title'], prose);
+  const titled = typed.length === 1 ? titleLines(typed[0]!) : typed;
+  const title = titleText(titled);
+  values.set('title', title);
+  const cover = coverModel(input.cover, input.authority, { title: titled, lines: [input.authority.name, periodText], fallback: true }, prose);
 
   // Part 2: one table row per line of the matrix. Dimensions, missions and
   // sub-missions are rows spanning the table, so the project name gets the width.
   const cells = (amounts: (number | undefined)[]) => amounts.map((a) => (a === undefined || a === 0 ? '-' : money(a)));
   const rows: MatrixRow[] = [];
   let seq = 0;
-  const projectRow = (p: ProjectInput, number: number): MatrixRow => {
+  const projectRow = (): MatrixRow => {
+    const { input: p, number } = placed[seq]!;
     const budget = budgets[seq]!;
     seq += 1;
     return { type: 'project', label: `${num(number)}) ${p.name}`, anchor: `project-${seq}`, amounts: cells(years.map((y) => budget.get(y))), remarks: p.remarks ?? '' };
@@ -208,17 +293,17 @@ function derive(input: PlanInput, ctx: DeriveContext): DerivedDocument {
     const dn = d + 1;
     rows.push({ type: 'dimension', id: `dimension-${dn}`, label: `มิติที่ ${num(dn)} ${dim.name}` });
     dim.missions.forEach((mission, m) => {
-      const mn = `${dn}.${m + 1}`;
-      rows.push({ type: 'mission', label: `${num(mn)} ${mission.name}` });
-      (mission.projects ?? []).forEach((p, i) => rows.push(projectRow(p, i + 1)));
+      rows.push({ type: 'mission', label: `${num(outlineNumber(d, m))} ${mission.name}` });
+      (mission.projects ?? []).forEach(() => rows.push(projectRow()));
       (mission.sub_missions ?? []).forEach((sub, s) => {
-        rows.push({ type: 'sub', label: `${num(`${mn}.${s + 1}`)} ${sub.name}` });
-        (sub.projects ?? []).forEach((p, i) => rows.push(projectRow(p, i + 1)));
+        rows.push({ type: 'sub', label: `${num(outlineNumber(d, m, s))} ${sub.name}` });
+        (sub.projects ?? []).forEach(() => rows.push(projectRow()));
       });
     });
     rows.push({ type: 'subtotal', label: `รวมมิติที่ ${num(dn)} (จำนวน ${num(dimCounts[d]!)} โครงการ)`, amounts: cells(dimTotals[d]!) });
   });
   rows.push({ type: 'grand', label: `รวมทั้งสิ้น (จำนวน ${num(placed.length)} โครงการ)`, amounts: cells(grand) });
+  keepHeadingsWithContent(rows);
 
   // Part 3: one detail section per project, numbered in plan order.
   const projects = placed.map((p, i) => {
@@ -236,7 +321,7 @@ function derive(input: PlanInput, ctx: DeriveContext): DerivedDocument {
     addProse('กลุ่มเป้าหมาย', 'target_group');
     addProse('สถานที่ดำเนินการ', 'location');
     addProse('วิธีดำเนินการ', 'method');
-    add('ระยะเวลาดำเนินการ', [{ content: p.input.duration ? prose(p.input.duration, at('duration')) : durationText(budget, input.period, digits) }]);
+    add('ระยะเวลาดำเนินการ', [{ content: p.input.duration ? prose(p.input.duration, at('duration')) : durationText(runningYears(budget, years), digits) }]);
     add('งบประมาณ', [{ content: budgetText(budget, years, digits) }]);
     addProse('ผู้รับผิดชอบ', 'responsible');
     addProse('ตัวชี้วัด', 'indicators');
@@ -283,7 +368,7 @@ function derive(input: PlanInput, ctx: DeriveContext): DerivedDocument {
     },
     model: {
       title,
-      titleLines: titleLines(title),
+      cover,
       authority: input.authority,
       periodText,
       issuedText,
@@ -297,7 +382,7 @@ function derive(input: PlanInput, ctx: DeriveContext): DerivedDocument {
       matrixColumns: years.length + 2,
       // A year column holds "๕,๘๒๕,๐๐๐.๐๐" (Thai digits are wide: 3.1 cm at 12 pt);
       // plans with many years shrink the figures rather than overflow the page.
-      yearColumn: yearColumnStyle(years.length),
+      yearColumn: yearColumnStyle(years.length, widestAmount(rows)),
       toc: [
         { id: 'preface', level: 1, title: 'คำนำ' },
         { id: 'part-1', level: 1, title: `ส่วนที่ ${num(1)} บทนำ` },
@@ -311,9 +396,28 @@ function derive(input: PlanInput, ctx: DeriveContext): DerivedDocument {
   };
 }
 
+/** The longest figure of the matrix (the grand total, usually). */
+function widestAmount(rows: readonly MatrixRow[]): string {
+  const amounts = rows.flatMap((r) => ('amounts' in r ? r.amounts : []));
+  return amounts.reduce((a, b) => (estimateWidthEm(b) > estimateWidthEm(a) ? b : a), '');
+}
+
+/**
+ * A heading row (dimension, mission, sub-mission) stays on the page of the row that
+ * opens its content; one with no content of its own (a sub-mission without projects)
+ * does not drag the next heading with it: only what must stay together is kept.
+ */
+function keepHeadingsWithContent(rows: MatrixRow[]): void {
+  const depth: Record<MatrixRow['type'], number> = { dimension: 0, mission: 1, sub: 2, project: 3, subtotal: 0, grand: 0 };
+  rows.forEach((row, i) => {
+    const next = rows[i + 1];
+    if ((row.type === 'dimension' || row.type === 'mission' || row.type === 'sub') && next) row.keep = depth[next.type] > depth[row.type];
+  });
+}
+
 type MatrixRow =
-  | { type: 'dimension'; id: string; label: string }
-  | { type: 'mission' | 'sub'; label: string }
+  | { type: 'dimension'; id: string; label: string; keep?: boolean }
+  | { type: 'mission' | 'sub'; label: string; keep?: boolean }
   | { type: 'project'; label: string; anchor: string; amounts: string[]; remarks: string }
   | { type: 'subtotal' | 'grand'; label: string; amounts: string[] };
 
@@ -328,20 +432,31 @@ interface DetailSection {
 }
 
 /**
- * The cover prints the title in lines broken where a person would break it:
- * at a line break typed in YAML, else before "เพื่อ" (Chromium's dictionary would
- * otherwise split "เพื่อยก|ระดับ").
+ * The cover prints a one-line title broken where a person would break it: before
+ * "เพื่อ" (Chromium's dictionary would otherwise split "เพื่อยก|ระดับ"). Lines typed in
+ * YAML (a list, or line breaks) are kept as typed.
  */
 function titleLines(title: string): string[] {
-  if (title.includes('\n')) return title.split('\n').map((l) => l.trim()).filter(Boolean);
   const at = title.indexOf('เพื่อ', 1);
   return at > 0 ? [title.slice(0, at).trim(), title.slice(at).trim()] : [title];
 }
 
-function yearColumnStyle(count: number): { width: string; fontSize: string } {
-  const usable = 24.7 - 2.3 - 6.5; // landscape text width minus remarks and the narrowest useful name column
-  const width = Math.min(3.1, usable / count);
-  return { width: `${width.toFixed(2)}cm`, fontSize: `${Math.max(8, (12 * width) / 3.1).toFixed(1)}pt` };
+/** Landscape text width, the remarks column and a figure cell's padding (templates/plan/style.css), in cm. */
+const MATRIX = { text: 24.7, remarks: 2.0, padding: 0.2 };
+/** The share of the matrix's width the names get at least. */
+const NAME_SHARE = 0.4;
+
+/**
+ * The names get 40 % of the matrix's width at least (narrow names made tall rows and
+ * pages that ended a quarter empty: the example's Part 2 took 16 pages, now 11); the
+ * year columns share the rest, at most 3.1 cm each, their figures in the largest size up
+ * to 12 pt at which the widest one fits.
+ */
+function yearColumnStyle(count: number, widest: string): { width: string; fontSize: string } {
+  const width = Math.min(3.1, (MATRIX.text * (1 - NAME_SHARE) - MATRIX.remarks) / count);
+  const cmPerPt = 2.54 / 72;
+  const fit = (width - MATRIX.padding) / (estimateWidthEm(widest) * cmPerPt);
+  return { width: `${width.toFixed(2)}cm`, fontSize: `${Math.max(8, Math.min(12, fit)).toFixed(1)}pt` };
 }
 
 /** "ปีละ ๑๐,๐๐๐ บาท รวม ๕๐,๐๐๐ บาท (ห้าหมื่นบาทถ้วน)", or per year, or "ไม่ใช้งบประมาณ". */
@@ -358,12 +473,10 @@ export function budgetText(budget: ReadonlyMap<number, number>, years: readonly 
   return `${perYear} รวม ${totalText}`;
 }
 
-/** The years the project is budgeted in, or the whole plan when it spends nothing. */
-function durationText(budget: ReadonlyMap<number, number>, period: { from: number; to: number }, digits: DigitStyle): string {
-  const funded = [...budget.entries()].filter(([, v]) => v > 0).map(([y]) => y).sort((a, b) => a - b);
-  const from = funded.length > 0 ? funded[0]! : period.from;
-  const to = funded.length > 0 ? funded[funded.length - 1]! : period.to;
-  return `ปีงบประมาณ ${formatYearRange(from, to, digits)}`;
+/** From the first to the last year the project runs in (runningYears, in plan order). */
+function durationText(running: readonly number[], digits: DigitStyle): string {
+  if (running.length === 0) return '-';
+  return `ปีงบประมาณ ${formatYearRange(running[0]!, running[running.length - 1]!, digits)}`;
 }
 
 export const planKind: DocumentKind<PlanInput> = {

@@ -6,11 +6,14 @@
  * so every later stage sees the usual mapping; problems inside an authority file are
  * reported at their line in that file, and a dangling or circular reference at the
  * line that makes it. Every file read is recorded as a dependency of the document
- * (incremental builds, --watch).
+ * (incremental builds, --watch). Files are read through files.ts: inside the document's root
+ * folder, regular files only, with size limits; a logo must be an image by its bytes.
  */
-import { readFile } from 'node:fs/promises';
-import { basename, dirname, extname, relative, resolve } from 'node:path';
+import { basename, dirname, relative, resolve } from 'node:path';
 import { bi, hasErrors, type Bilingual, type Diagnostic, type YamlPath } from '../diagnostics.js';
+import { describeReadFailure, readLimited, type ReadFailure } from './files.js';
+import { dataUrlBytes, imageTypeOf } from './images.js';
+import { LIMITS, megabytes } from './limits.js';
 import { readSource } from './source.js';
 import { parseYaml, type LoadedYaml } from './yaml.js';
 
@@ -34,12 +37,15 @@ interface Resolution {
   validator: AuthorityValidator;
   diagnostics: Diagnostic[];
   /** The document being checked: its folder names files in messages, and it collects the dependencies. */
-  root: LoadedYaml;
+  document: LoadedYaml;
+  /** The folder every file read must lie in (files.ts, documentRoot). */
+  root: string;
 }
 
-const LOGO_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.svg': 'image/svg+xml', '.gif': 'image/gif', '.webp': 'image/webp' };
-/** A logo is embedded in the page; a photograph of several megabytes is a mistake. */
-const MAX_LOGO_BYTES = 2 * 1024 * 1024;
+const IMAGE_SIZE_HINT = bi(
+  `ย่อรูปให้เล็กกว่า ${megabytes(LIMITS.imageBytes)} (กว้างประมาณ 600 จุดก็พอสำหรับพิมพ์)`,
+  `shrink it below ${megabytes(LIMITS.imageBytes)} (about 600 pixels wide is enough to print)`,
+);
 
 function isMapping(v: unknown): v is Fields {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -53,9 +59,20 @@ function report(r: Resolution, at: Place, code: string, message: Bilingual, hint
   r.diagnostics.push({ severity: 'error', code, file: at.doc.file, path: at.path, ...at.doc.locate(at.path), message, hint });
 }
 
+/** A file the document is made from: incremental builds and --watch follow it (a missing one too, to notice it appear). */
+function dependOn(r: Resolution, file: string): void {
+  if (!r.document.dependencies.includes(file)) r.document.dependencies.push(file);
+}
+
+/** A file that could not be read for another reason than being missing: reported at the line that names it. */
+function reportUnreadable(r: Resolution, at: Place, ref: string, read: Exclude<ReadFailure, { problem: 'not-found' }>, sizeHint: Bilingual): void {
+  const d = describeReadFailure(read, ref, sizeHint);
+  report(r, at, d.code, d.message, d.hint);
+}
+
 /** A file as the officer would write it from the document's folder. */
 function shown(r: Resolution, file: string): string {
-  const rel = relative(dirname(resolve(r.root.file)), file);
+  const rel = relative(dirname(resolve(r.document.file)), file);
   return rel === '' ? basename(file) : rel;
 }
 
@@ -63,8 +80,8 @@ function shown(r: Resolution, file: string): string {
  * Replaces a document's `authority: FILE` with the fields of that file (following
  * `extends:`), and embeds a logo of either form. Returns the problems found.
  */
-export async function resolveAuthority(doc: LoadedYaml, validator: AuthorityValidator): Promise<Diagnostic[]> {
-  const r: Resolution = { validator, diagnostics: [], root: doc };
+export async function resolveAuthority(doc: LoadedYaml, validator: AuthorityValidator, root: string): Promise<Diagnostic[]> {
+  const r: Resolution = { validator, diagnostics: [], document: doc, root };
   if (!isMapping(doc.data)) return [];
   const data = doc.data;
   const value = data.authority;
@@ -79,8 +96,8 @@ export async function resolveAuthority(doc: LoadedYaml, validator: AuthorityVali
 }
 
 /** `ita-report validate authority.yaml`: the file itself, its `extends:` chain and its logo. */
-export async function checkAuthorityFile(doc: LoadedYaml, validator: AuthorityValidator): Promise<Diagnostic[]> {
-  const r: Resolution = { validator, diagnostics: [], root: doc };
+export async function checkAuthorityFile(doc: LoadedYaml, validator: AuthorityValidator, root: string): Promise<Diagnostic[]> {
+  const r: Resolution = { validator, diagnostics: [], document: doc, root };
   await fieldsOf(r, doc, [resolve(doc.file)]);
   return r.diagnostics;
 }
@@ -94,7 +111,6 @@ async function follow(r: Resolution, ref: string, from: Place, chain: string[]):
     return undefined;
   }
   const target = resolve(dirname(resolve(from.doc.file)), ref.trim());
-  if (!r.root.dependencies.includes(target)) r.root.dependencies.push(target);
   const loop = chain.indexOf(target);
   if (loop >= 0) {
     const cycle = [...chain.slice(loop), target].map((f) => shown(r, f)).join(' → ');
@@ -103,13 +119,18 @@ async function follow(r: Resolution, ref: string, from: Place, chain: string[]):
       bi('ลบหรือแก้บรรทัด extends: ในไฟล์ใดไฟล์หนึ่ง ไฟล์หน่วยงานหลักต้องไม่มี extends:', 'remove or change one of the extends: lines; the base authority file has no extends:'));
     return undefined;
   }
-  const source = await readSource(target);
+  const source = await readSource(target, r.root);
+  const read = source.ok ? undefined : source.read;
+  // A file that is there, or missing, is followed; a pipe or a file outside the root never is.
+  if (!read || read.problem === 'not-found') dependOn(r, target);
   if (!source.ok) {
-    if (source.diagnostic.code === 'load/unreadable' || source.diagnostic.code === 'load/is-directory') {
+    if (read?.problem === 'not-found') {
       report(r, from, 'authority/not-found',
         bi(`ไม่พบไฟล์ข้อมูลหน่วยงาน ${ref} (${target})`, `authority file ${ref} not found (${target})`),
         bi('ตำแหน่งไฟล์นับจากโฟลเดอร์ของไฟล์ที่เขียนบรรทัดนี้ ตรวจชื่อไฟล์และโฟลเดอร์ หรือสร้างไฟล์ด้วย ita-report init',
           "the path is relative to this file's folder; check the name and folder, or create the file with ita-report init"));
+    } else if (read) {
+      reportUnreadable(r, from, ref, read, bi('ไฟล์ข้อมูลหน่วยงานมีเพียงไม่กี่บรรทัด ตรวจว่าระบุไฟล์ถูกต้อง', 'an authority file is a few lines long: check that the right file is named'));
     } else {
       // An encoding problem of the authority file itself: reported in that file.
       r.diagnostics.push(source.diagnostic);
@@ -153,34 +174,42 @@ async function fieldsOf(r: Resolution, file: LoadedYaml, chain: string[]): Promi
 }
 
 /**
- * A logo file (relative to the file that names it) → a data: URL, so the page can show it
- * whatever folder the authority file is in (the printer loads only files next to the document).
+ * A logo (a file relative to the file that names it, or a data: URL) → a data: URL of the
+ * image its bytes say it is, so the page can show it whatever folder the authority file is in.
  */
 async function embedLogo(r: Resolution, logo: string, at: Place): Promise<string | undefined> {
-  if (logo.startsWith('data:')) return logo;
-  const target = resolve(dirname(resolve(at.doc.file)), logo);
-  const type = LOGO_TYPES[extname(target).toLowerCase()];
-  if (!type) {
-    report(r, at, 'authority/logo-type',
-      bi(`ไฟล์ตราสัญลักษณ์ต้องเป็นรูป .png .jpg หรือ .svg: พบ "${logo}"`, `the logo must be a .png, .jpg or .svg image: found "${logo}"`),
-      bi('บันทึกตราสัญลักษณ์เป็นไฟล์ .png แล้วเขียนชื่อไฟล์นั้น', 'save the logo as a .png file and name that file'));
+  let bytes: Buffer | undefined;
+  if (logo.startsWith('data:')) {
+    bytes = dataUrlBytes(logo);
+  } else {
+    const target = resolve(dirname(resolve(at.doc.file)), logo);
+    const read = await readLimited(target, LIMITS.imageBytes, r.root);
+    if (!read.ok && read.problem !== 'not-found') {
+      reportUnreadable(r, at, logo, read, IMAGE_SIZE_HINT);
+      return undefined;
+    }
+    dependOn(r, target);
+    if (!read.ok) {
+      report(r, at, 'authority/logo-not-found',
+        bi(`ไม่พบไฟล์ตราสัญลักษณ์ ${logo} (${target})`, `logo file ${logo} not found (${target})`),
+        bi('ตำแหน่งไฟล์นับจากโฟลเดอร์ของไฟล์ที่เขียนบรรทัดนี้ ตรวจชื่อไฟล์ หรือลบบรรทัด logo: ถ้าไม่มีตราสัญลักษณ์',
+          "the path is relative to this file's folder; check the name, or delete the logo: line if there is no logo"));
+      return undefined;
+    }
+    bytes = read.bytes;
+  }
+  if (bytes && bytes.length > LIMITS.imageBytes) {
+    report(r, at, 'file/too-large',
+      bi(`ตราสัญลักษณ์ใหญ่เกินไป: ${megabytes(bytes.length)} (ขีดจำกัด ${megabytes(LIMITS.imageBytes)})`, `the logo is too large: ${megabytes(bytes.length)} (the limit is ${megabytes(LIMITS.imageBytes)})`),
+      IMAGE_SIZE_HINT);
     return undefined;
   }
-  if (!r.root.dependencies.includes(target)) r.root.dependencies.push(target);
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(target);
-  } catch {
-    report(r, at, 'authority/logo-not-found',
-      bi(`ไม่พบไฟล์ตราสัญลักษณ์ ${logo} (${target})`, `logo file ${logo} not found (${target})`),
-      bi('ตำแหน่งไฟล์นับจากโฟลเดอร์ของไฟล์ที่เขียนบรรทัดนี้ ตรวจชื่อไฟล์ หรือลบบรรทัด logo: ถ้าไม่มีตราสัญลักษณ์',
-        "the path is relative to this file's folder; check the name, or delete the logo: line if there is no logo"));
-    return undefined;
-  }
-  if (bytes.length > MAX_LOGO_BYTES) {
-    report(r, at, 'authority/logo-too-large',
-      bi(`ไฟล์ตราสัญลักษณ์ใหญ่เกินไป (${(bytes.length / 1048576).toFixed(1)} MB)`, `the logo file is too large (${(bytes.length / 1048576).toFixed(1)} MB)`),
-      bi('ย่อรูปให้เล็กกว่า 2 MB (กว้างประมาณ 600 จุดก็พอสำหรับพิมพ์)', 'shrink it below 2 MB (about 600 pixels wide is enough to print)'));
+  const type = bytes && imageTypeOf(bytes);
+  if (!bytes || !type) {
+    report(r, at, 'authority/logo-not-image',
+      bi(`ตราสัญลักษณ์ "${logo.length > 60 ? `${logo.slice(0, 60)}…` : logo}" ไม่ใช่รูปภาพ PNG, JPEG, SVG, GIF หรือ WebP (ตรวจจากเนื้อไฟล์ ไม่ใช่ชื่อไฟล์)`,
+        `the logo "${logo.length > 60 ? `${logo.slice(0, 60)}…` : logo}" is not a PNG, JPEG, SVG, GIF or WebP image (judged by its content, not its name)`),
+      bi('บันทึกตราสัญลักษณ์เป็นรูป .png (เช่น จากโปรแกรมดูรูป: บันทึกเป็น PNG) แล้วเขียนชื่อไฟล์นั้น', 'save the logo as a PNG image (an image viewer can "Save as PNG") and name that file'));
     return undefined;
   }
   return `data:${type};base64,${bytes.toString('base64')}`;

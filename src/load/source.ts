@@ -1,12 +1,14 @@
 /**
  * Reading a YAML file's bytes into text. Officers save files with Notepad and
  * Word as well as VS Code, so the encodings those produce get a clear verdict:
- * UTF-8 with or without a BOM works, UTF-16 and TIS-620 are refused with a fix.
+ * UTF-8 with or without a BOM works, UTF-16 and TIS-620 are refused with a fix,
+ * and anything else that is not text says so.
  */
-import { readFile } from 'node:fs/promises';
 import { bi, type Diagnostic } from '../diagnostics.js';
+import { describeReadFailure, readLimited, type FailedRead } from './files.js';
+import { LIMITS, megabytes } from './limits.js';
 
-export type SourceResult = { ok: true; text: string } | { ok: false; diagnostic: Diagnostic };
+export type SourceResult = { ok: true; text: string } | { ok: false; diagnostic: Diagnostic; read?: FailedRead };
 
 function problem(file: string, code: string, th: string, en: string, hintTh: string, hintEn: string): SourceResult {
   return {
@@ -15,10 +17,22 @@ function problem(file: string, code: string, th: string, en: string, hintTh: str
   };
 }
 
-/** TIS-620 puts Thai letters in bytes 0xA1–0xFB, which are never valid UTF-8 on their own. */
+/**
+ * TIS-620 (Windows-874) text: ASCII text plus Thai letters in 0xA1–0xDA and 0xDF–0xFB, and
+ * the few punctuation marks Windows-874 adds (€ … ‘ ’ “ ” • – — and a no-break space).
+ * Random or binary bytes fall outside these at once (control characters, 0x81–0x90, 0xDB–0xDE, 0xFC–0xFF).
+ */
+function isTis620Byte(b: number): boolean {
+  if (b < 0x80) return b >= 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
+  return (b >= 0xa0 && b <= 0xda) || (b >= 0xdf && b <= 0xfb) || b === 0x80 || b === 0x85 || (b >= 0x91 && b <= 0x97);
+}
+
 function looksLikeTis620(bytes: Uint8Array): boolean {
   let thai = 0;
-  for (const b of bytes) if (b >= 0xa1 && b <= 0xfb) thai++;
+  for (const b of bytes) {
+    if (!isTis620Byte(b)) return false;
+    if (b >= 0xa1) thai++;
+  }
   return thai > 0;
 }
 
@@ -35,6 +49,8 @@ export function decodeSource(file: string, bytes: Uint8Array): SourceResult {
   }
   let text: string;
   try {
+    // A NUL never occurs in text (UTF-16 without its mark, a binary file): not UTF-8 text either.
+    if (bytes.includes(0)) throw new Error('NUL');
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     if (looksLikeTis620(bytes)) {
@@ -61,23 +77,19 @@ export function decodeSource(file: string, bytes: Uint8Array): SourceResult {
   return { ok: true, text };
 }
 
-export async function readSource(file: string): Promise<SourceResult> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EISDIR') {
-      return problem(file, 'load/is-directory', 'เป็นโฟลเดอร์ ไม่ใช่ไฟล์ YAML', 'is a folder, not a YAML file', 'ระบุไฟล์ .yaml', 'name a .yaml file');
-    }
-    return problem(
-      file,
-      'load/unreadable',
-      code === 'ENOENT' ? 'ไม่พบไฟล์' : `อ่านไฟล์ไม่ได้ (${code ?? 'unknown'})`,
-      code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? 'unknown'})`,
-      'ตรวจสอบชื่อและตำแหน่งของไฟล์',
-      'check the file name and folder',
-    );
-  }
-  return decodeSource(file, bytes);
+/**
+ * A YAML file (at most LIMITS.yamlBytes, inside `root` when given) as text, or why not:
+ * `read` is set when the file itself could not be read, so that a file naming it can report
+ * the problem at its own line.
+ */
+export async function readSource(file: string, root?: string): Promise<SourceResult> {
+  const read = await readLimited(file, LIMITS.yamlBytes, root);
+  if (read.ok) return decodeSource(file, read.bytes);
+  const d = read.problem === 'not-found'
+    ? { code: 'load/not-found', message: bi('ไม่พบไฟล์', 'file not found'), hint: bi('ตรวจสอบชื่อและตำแหน่งของไฟล์', 'check the file name and folder') }
+    : describeReadFailure(read, file, bi(
+      `เอกสารหนึ่งไฟล์ใหญ่ได้ไม่เกิน ${megabytes(LIMITS.yamlBytes)} แบ่งเป็นหลายเอกสาร หรือตรวจว่าระบุไฟล์ถูกต้อง`,
+      `a document is at most ${megabytes(LIMITS.yamlBytes)}: split it, or check that the right file is named`,
+    ));
+  return { ok: false, read, diagnostic: { severity: 'error', code: d.code, file, line: 0, column: 0, path: [], message: d.message, hint: d.hint } };
 }

@@ -4,9 +4,13 @@
  *
  * The `yaml` package's default core schema keeps `2024-10-01` as a string, which
  * is what we want: a Date would be shifted by the local timezone (domain.md §3).
+ * Sizes are bounded (tree.ts, LIMITS) and syntax errors explained (syntax.ts).
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode, type YAMLError } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { bi, type Bilingual, type Diagnostic, type YamlPath } from '../diagnostics.js';
+import { toArabicDigits } from '../thai/digits.js';
+import { explainSyntaxError } from './syntax.js';
+import { prescan, toData } from './tree.js';
 
 export interface Position {
   line: number;
@@ -28,54 +32,19 @@ export interface LoadedYaml {
   dependencies: string[];
 }
 
-const YAML_ERROR_TEXT: Record<string, { message: Bilingual; hint: Bilingual }> = {
-  TAB_AS_INDENT: {
-    message: bi('มีอักขระแท็บ (Tab) ใช้เป็นการย่อหน้า YAML ย่อหน้าได้ด้วยเว้นวรรคเท่านั้น', 'a tab character is used for indentation; YAML indents with spaces only'),
-    hint: bi('ลบแท็บแล้วเว้นวรรค 2 ช่องต่อระดับ (ใน VS Code: Convert Indentation to Spaces)', 'replace the tab with spaces, 2 per level (VS Code: "Convert Indentation to Spaces")'),
-  },
-  DUPLICATE_KEY: {
-    message: bi('ชื่อฟิลด์ซ้ำกันในระดับเดียวกัน', 'the same key appears twice at this level'),
-    hint: bi('ลบหรือเปลี่ยนชื่อฟิลด์ที่ซ้ำ ค่าหลังจะไม่ทับค่าแรก', 'remove or rename one of them'),
-  },
-  BAD_INDENT: {
-    message: bi('การย่อหน้าไม่ตรงกับระดับของข้อมูล', 'the indentation does not match the nesting'),
-    hint: bi('จัดให้ฟิลด์ในระดับเดียวกันเริ่มที่คอลัมน์เดียวกัน (เว้นวรรค 2 ช่องต่อระดับ)', 'align keys of the same level at the same column (2 spaces per level)'),
-  },
-  MISSING_CHAR: {
-    message: bi('ขาดเครื่องหมายปิด เช่น " หรือ ] หรือ }', 'a closing character is missing, such as " ] or }'),
-    hint: bi('ตรวจว่าเครื่องหมายคำพูดและวงเล็บเปิด-ปิดครบคู่', 'check that quotes and brackets are closed'),
-  },
-  BLOCK_AS_IMPLICIT_KEY: {
-    message: bi('โครงสร้างไม่ถูกต้อง อาจลืมเครื่องหมาย : หรือย่อหน้าผิด', 'bad structure: a ":" may be missing or the indentation is wrong'),
-    hint: bi('ทุกบรรทัดของฟิลด์ต้องเป็น ชื่อ: ค่า', 'each field line must be "key: value"'),
-  },
-  MULTILINE_IMPLICIT_KEY: {
-    message: bi('ข้อความหลายบรรทัดถูกอ่านเป็นชื่อฟิลด์ อาจลืม : หรือต้องใช้ |', 'a multi-line text was read as a key: a ":" may be missing, or the text needs "|"'),
-    hint: bi('ข้อความหลายบรรทัดให้เขียน ฟิลด์: | แล้วขึ้นบรรทัดใหม่ย่อหน้าเข้าไป', 'write multi-line text as "key: |" followed by indented lines'),
-  },
-};
+function diagnostic(file: string, severity: 'error' | 'warning', at: Position, code: string, message: Bilingual, hint: Bilingual): Diagnostic {
+  return { severity, code, file, line: at.line, column: at.column, path: [], message, hint };
+}
 
-const GENERIC_YAML_ERROR = {
-  hint: bi(
-    'ตรวจการย่อหน้า เครื่องหมาย : และเครื่องหมายคำพูดในบรรทัดนี้และบรรทัดก่อนหน้า ข้อความที่มี ": " ให้ใส่ในเครื่องหมายคำพูด',
-    'check indentation, ":" and quotes on this line and the one before; quote text that contains ": "',
-  ),
-};
-
-function yamlErrorToDiagnostic(file: string, err: YAMLError, lines: LineCounter, severity: 'error' | 'warning'): Diagnostic {
-  const pos = lines.linePos(err.pos[0]);
-  const known = YAML_ERROR_TEXT[err.code];
-  const firstLine = err.message.split('\n')[0] ?? err.message;
-  return {
-    severity,
-    code: `yaml/${err.code.toLowerCase()}`,
-    file,
-    line: pos.line,
-    column: pos.col,
-    path: [],
-    message: known?.message ?? bi(`YAML ไม่ถูกต้อง: ${firstLine}`, `invalid YAML: ${firstLine}`),
-    hint: known?.hint ?? GENERIC_YAML_ERROR.hint,
-  };
+/** Line and column of an offset, for problems found before the parser has counted the lines. */
+function positionIn(text: string, offset: number): Position {
+  let line = 1;
+  let lineStart = 0;
+  for (let at = text.indexOf('\n'); at >= 0 && at < offset; at = text.indexOf('\n', at + 1)) {
+    line++;
+    lineStart = at + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
 }
 
 function childOf(node: unknown, part: string | number): { node: YamlNode | null; key?: YamlNode } | undefined {
@@ -83,7 +52,8 @@ function childOf(node: unknown, part: string | number): { node: YamlNode | null;
     for (const pair of node.items) {
       const k = pair.key;
       const keyValue = isScalar(k) ? k.value : k;
-      if (String(keyValue) === String(part)) return { node: (pair.value as YamlNode | null) ?? null, key: k as YamlNode };
+      // A year key typed in Thai digits (๒๕๖๖:) is read as 2566 (src/validate/normalize.ts).
+      if (String(keyValue) === String(part) || toArabicDigits(String(keyValue)) === String(part)) return { node: (pair.value as YamlNode | null) ?? null, key: k as YamlNode };
     }
     return undefined;
   }
@@ -95,18 +65,30 @@ function childOf(node: unknown, part: string | number): { node: YamlNode | null;
 }
 
 export function parseYaml(file: string, text: string): { loaded?: LoadedYaml; diagnostics: Diagnostic[] } {
+  const tooBig = prescan(text);
+  if (tooBig) return { diagnostics: [diagnostic(file, 'error', positionIn(text, tooBig.offset), tooBig.code, tooBig.message, tooBig.hint)] };
   const lines = new LineCounter();
-  const doc: Document.Parsed = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const diagnostics = [
-    ...doc.errors.map((e) => yamlErrorToDiagnostic(file, e, lines, 'error')),
-    ...doc.warnings.map((e) => yamlErrorToDiagnostic(file, e, lines, 'warning')),
-  ];
-  if (doc.errors.length > 0) return { diagnostics };
-
+  // Keys written twice are found by toData, in linear time (the parser's own check is quadratic).
+  const doc: Document.Parsed = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
   const positionOf = (offset: number): Position => {
     const p = lines.linePos(offset);
     return { line: p.line, column: p.col };
   };
+  const diagnostics = doc.warnings.map((w) => {
+    const first = w.message.split('\n')[0] ?? w.message;
+    return diagnostic(file, 'warning', positionOf(w.pos[0]), `yaml/${w.code.toLowerCase()}`, bi(`คำเตือนจาก YAML: ${first}`, `YAML: ${first}`), bi('ตรวจบรรทัดนี้', 'check this line'));
+  });
+  const firstError = doc.errors[0];
+  if (firstError) {
+    const at = positionOf(firstError.pos[0]);
+    const e = explainSyntaxError(text, firstError, at.line, at.column);
+    return { diagnostics: [diagnostic(file, 'error', e, e.code, e.message, e.hint), ...diagnostics] };
+  }
+  const tree = toData(doc);
+  if (tree.problems.length > 0) {
+    return { diagnostics: [...tree.problems.map((p) => diagnostic(file, 'error', positionOf(p.offset), p.code, p.message, p.hint)), ...diagnostics] };
+  }
+
   const walk = (path: YamlPath) => {
     let node: unknown = doc.contents;
     let key: YamlNode | undefined;
@@ -130,7 +112,7 @@ export function parseYaml(file: string, text: string): { loaded?: LoadedYaml; di
     file,
     text,
     dependencies: [],
-    data: doc.toJS({ maxAliasCount: 100 }),
+    data: tree.data,
     positionOf,
     locate(path, opts) {
       const found = walk(path);

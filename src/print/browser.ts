@@ -1,11 +1,15 @@
 /**
  * Finding a Chromium-based browser. The tool never downloads one: officers have
  * Chrome or Edge installed, servers have their distribution's Chromium.
+ *
+ * The search is a function of the platform, the environment, the path rules and a test of
+ * "is this an executable file" (`BrowserSearch`), so that the Windows search (drive letters,
+ * `Path` spelt any way, `ProgramFiles(x86)`, a Thai user name in `LOCALAPPDATA`) is tested
+ * with `path.win32` on any machine.
  */
-import { accessSync, constants, existsSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
-import { bi } from '../diagnostics.js';
-import { UserError } from '../diagnostics.js';
+import { accessSync, constants } from 'node:fs';
+import nodePath from 'node:path';
+import { bi, UserError } from '../diagnostics.js';
 
 export interface BrowserChoice {
   path: string;
@@ -13,35 +17,60 @@ export interface BrowserChoice {
   source: string;
 }
 
-function isExecutable(file: string): boolean {
-  try {
-    accessSync(file, process.platform === 'win32' ? constants.F_OK : constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
+export interface BrowserSearch {
+  platform: NodeJS.Platform;
+  env: NodeJS.ProcessEnv;
+  path: nodePath.PlatformPath;
+  isExecutable(file: string): boolean;
 }
 
-function onPath(names: string[]): string | undefined {
-  const dirs = (process.env.PATH ?? '').split(delimiter).filter(Boolean);
-  const exts = process.platform === 'win32' ? ['.exe', ''] : [''];
-  for (const name of names) for (const dir of dirs) for (const ext of exts) {
-    const candidate = join(dir, name + ext);
-    if (isExecutable(candidate)) return candidate;
+/** This computer. */
+export function hostSearch(): BrowserSearch {
+  return {
+    platform: process.platform,
+    env: process.env,
+    path: nodePath,
+    isExecutable(file: string): boolean {
+      try {
+        accessSync(file, process.platform === 'win32' ? constants.F_OK : constants.X_OK);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  };
+}
+
+/** An environment variable; Windows does not care how its name is spelt (Path, PATH). */
+function envVar(s: BrowserSearch, name: string): string | undefined {
+  if (s.platform !== 'win32') return s.env[name];
+  const key = Object.keys(s.env).find((k) => k.toUpperCase() === name.toUpperCase());
+  return key === undefined ? undefined : s.env[key];
+}
+
+const ON_PATH = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome', 'microsoft-edge', 'microsoft-edge-stable', 'msedge'];
+
+function onPath(s: BrowserSearch): string | undefined {
+  const dirs = (envVar(s, 'PATH') ?? '').split(s.path.delimiter).filter(Boolean);
+  const exts = s.platform === 'win32' ? ['.exe', ''] : [''];
+  for (const name of ON_PATH) for (const dir of dirs) for (const ext of exts) {
+    const candidate = s.path.join(dir, name + ext);
+    if (s.isExecutable(candidate)) return candidate;
   }
   return undefined;
 }
 
-function installedLocations(): string[] {
-  if (process.platform === 'win32') {
-    const roots = [process.env['PROGRAMFILES'], process.env['PROGRAMFILES(X86)'], process.env['LOCALAPPDATA']].filter((r): r is string => Boolean(r));
+/** Where Chrome, Edge and Chromium install themselves on Windows and macOS. */
+export function installedLocations(s: BrowserSearch): string[] {
+  if (s.platform === 'win32') {
+    const roots = ['PROGRAMFILES', 'PROGRAMFILES(X86)', 'LOCALAPPDATA'].map((n) => envVar(s, n)).filter((r): r is string => Boolean(r));
     return roots.flatMap((root) => [
-      join(root, 'Google', 'Chrome', 'Application', 'chrome.exe'),
-      join(root, 'Microsoft', 'Edge', 'Application', 'msedge.exe'),
-      join(root, 'Chromium', 'Application', 'chrome.exe'),
+      s.path.join(root, 'Google', 'Chrome', 'Application', 'chrome.exe'),
+      s.path.join(root, 'Microsoft', 'Edge', 'Application', 'msedge.exe'),
+      s.path.join(root, 'Chromium', 'Application', 'chrome.exe'),
     ]);
   }
-  if (process.platform === 'darwin') {
+  if (s.platform === 'darwin') {
     return [
       '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
       '/Applications/Chromium.app/Contents/MacOS/Chromium',
@@ -51,20 +80,10 @@ function installedLocations(): string[] {
   return [];
 }
 
-/** The browser puppeteer itself would use (its cache), if one was ever downloaded there. */
-async function puppeteerCache(): Promise<string | undefined> {
-  try {
-    const { default: puppeteer } = await import('puppeteer-core');
-    const path = puppeteer.executablePath();
-    return path && existsSync(path) ? path : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-export async function findBrowser(explicit?: string): Promise<BrowserChoice> {
+/** The browser to print with, in this order: --browser, PUPPETEER_EXECUTABLE_PATH, the PATH, the usual install places. */
+export function findBrowser(explicit?: string, s: BrowserSearch = hostSearch()): BrowserChoice {
   if (explicit) {
-    if (isExecutable(explicit)) return { path: explicit, source: '--browser' };
+    if (s.isExecutable(explicit)) return { path: explicit, source: '--browser' };
     throw new UserError([
       {
         severity: 'error', code: 'browser/not-found', file: explicit, line: 0, column: 0, path: [],
@@ -73,13 +92,11 @@ export async function findBrowser(explicit?: string): Promise<BrowserChoice> {
       },
     ]);
   }
-  const fromEnv = process.env.PUPPETEER_EXECUTABLE_PATH;
-  if (fromEnv && isExecutable(fromEnv)) return { path: fromEnv, source: 'PUPPETEER_EXECUTABLE_PATH' };
-  const cached = await puppeteerCache();
-  if (cached) return { path: cached, source: 'puppeteer cache' };
-  const system = onPath(['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome', 'microsoft-edge', 'microsoft-edge-stable', 'msedge']);
+  const fromEnv = envVar(s, 'PUPPETEER_EXECUTABLE_PATH');
+  if (fromEnv && s.isExecutable(fromEnv)) return { path: fromEnv, source: 'PUPPETEER_EXECUTABLE_PATH' };
+  const system = onPath(s);
   if (system) return { path: system, source: 'PATH' };
-  const installed = installedLocations().find(isExecutable);
+  const installed = installedLocations(s).find((f) => s.isExecutable(f));
   if (installed) return { path: installed, source: 'installed application' };
   throw new UserError([
     {

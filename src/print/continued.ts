@@ -25,12 +25,18 @@
  * - `[data-continued-mark]` inside the thead (receives the label on every continuation);
  * - `td[data-group-cell]` with `tr[data-group]`: a column that shows a group's name once;
  *   its heading gets the label on a page where the group goes on;
+ * - `<template class="ct-repeat">` in a cell: what the cell prints again, followed by the
+ *   label, at the top of a page where its row or group goes on and the cell has nothing
+ *   left to print (a group's name, a measure's name); shortened with "…" to two lines;
+ * - `tr[data-group-title]` with `data-group`: a row that titles the group's rows below it;
+ *   repeated, with the label, at the top of a page where the group goes on;
  * - `[data-units]` on a block in a cell: its children are the blocks a page may fall between;
  * - `[data-marker]` on a list item's number or bullet: not repeated when the item is cut;
  * - the last row of a cut table gets the class `ct-last-row`, the first of the next `ct-first-row`.
  *
- * Independently, `table[data-keep-rows-below="5.5cm"]` keeps rows shorter than that
- * whole (break-inside: avoid) while longer rows may run over a page.
+ * Independently, before the first print (prepareTables), a cell whose longest word is wider
+ * than its column is shrunk to fit, and `table[data-keep-rows-below="5.5cm"]` keeps rows
+ * shorter than that whole (break-inside: avoid) while longer rows may run over a page.
  */
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef, PDFString, type PDFDocument, type PDFObject } from './pdf-lib.js';
 import type { Page } from 'puppeteer-core';
@@ -77,7 +83,7 @@ export function readDestinations(doc: PDFDocument): Map<string, number> {
  * Without such tables this is one print.
  */
 export async function printWithContinuedTables(page: Page, print: () => Promise<Uint8Array>): Promise<Uint8Array | PDFDocument> {
-  await page.evaluate(keepShortRows);
+  await page.evaluate(prepareTables);
   let count = await page.evaluate(prepareContinued);
   let printed = await print();
   for (let pass = 0; count > 0 && pass < MAX_PASSES; pass++) {
@@ -92,7 +98,46 @@ export async function printWithContinuedTables(page: Page, print: () => Promise<
 // ---------------------------------------------------------------------------
 // In the page. Each function is sent to the browser on its own: no outside references.
 
-function keepShortRows(): void {
+/**
+ * Before the first print: header rows get the height they have with their "(ต่อ)"; a cell
+ * whose longest word (kept whole, see src/render/thai-words.ts)
+ * is wider than its column gets a smaller font until it fits (down to 8 pt; past that
+ * the word may break, never cover the next column), rather than a cut word; then
+ * rows of `table[data-keep-rows-below]` shorter than that height are kept whole.
+ */
+function prepareTables(): void {
+  /** 8 pt in CSS pixels: the smallest text a cell is shrunk to. */
+  const MIN_SIZE = (8 * 96) / 72;
+  /** A word (or a figure that never wraps) reaching past the cell's padding edge. */
+  const overflows = (cell: HTMLTableCellElement): boolean => {
+    if (cell.scrollWidth > cell.clientWidth + 0.5) return true;
+    // Collapsed borders lend each cell half their width: a pixel of slack.
+    const right = cell.getBoundingClientRect().right - parseFloat(getComputedStyle(cell).paddingRight);
+    return Array.from(cell.querySelectorAll('.w')).some((w) => w.getBoundingClientRect().right > right + 1);
+  };
+  const wide = Array.from(document.querySelectorAll<HTMLTableCellElement>('td, th')).filter(overflows);
+  for (const cell of wide) {
+    const base = parseFloat(getComputedStyle(cell).fontSize);
+    for (let size = base * 0.95; size >= MIN_SIZE && overflows(cell); size -= base * 0.05) cell.style.fontSize = `${size.toFixed(2)}px`;
+    // A column too narrow even for 8 pt: better a word broken than text over the next column.
+    if (overflows(cell)) for (const w of Array.from(cell.querySelectorAll<HTMLElement>('.w'))) w.style.whiteSpace = 'normal';
+  }
+  // A header row is as tall on every page as it is with its "(ต่อ)": a heading that wraps
+  // when labelled would otherwise push a continued page's rows below where they were measured.
+  for (const table of Array.from(document.querySelectorAll<HTMLTableElement>('table[data-continued-label]'))) {
+    const label = table.dataset.continuedLabel ?? '';
+    const head = table.tHead;
+    if (label === '' || !head) continue;
+    const marks = Array.from(head.querySelectorAll('th[data-col], [data-continued-mark]')).map((el) => {
+      const mark = document.createElement('span');
+      mark.className = 'ct-mark';
+      mark.textContent = ` ${label}`;
+      return el.appendChild(mark);
+    });
+    const heights = Array.from(head.rows).map((r) => r.getBoundingClientRect().height);
+    for (const m of marks) m.remove();
+    Array.from(head.rows).forEach((r, i) => (r.style.height = `${heights[i]}px`));
+  }
   for (const table of Array.from(document.querySelectorAll<HTMLTableElement>('table[data-keep-rows-below]'))) {
     const probe = document.createElement('div');
     probe.style.cssText = `position:absolute;visibility:hidden;height:${table.dataset.keepRowsBelow}`;
@@ -182,9 +227,11 @@ function prepareContinued(): number {
 
 /** Cuts every table where a page begins (see the top of this file); true when anything changed. */
 function splitContinued(pages: Record<string, number>): boolean {
-  /** The blocks of a cell a page may fall between: list items, paragraphs, children of [data-units]. */
+  /** The blocks of a cell a page may fall between: list items, paragraphs, children of [data-units] (not what it repeats). */
   const units = (cell: Element): Element[] =>
-    Array.from(cell.children).flatMap((c) => (c.tagName === 'OL' || c.tagName === 'UL' || c.hasAttribute('data-units') ? Array.from(c.children) : [c]));
+    Array.from(cell.children)
+      .filter((c) => c.tagName !== 'TEMPLATE')
+      .flatMap((c) => (c.tagName === 'OL' || c.tagName === 'UL' || c.hasAttribute('data-units') ? Array.from(c.children) : [c]));
   const pageOf = (el: Element): number | undefined => (el.id ? pages[el.id] : undefined);
   const linesOf = (el: Element) => Array.from(el.querySelectorAll('.ct-line'));
   const firstPage = (unit: Element): number | undefined => {
@@ -196,7 +243,7 @@ function splitContinued(pages: Record<string, number>): boolean {
     return inner.length > 0 ? Math.min(...inner) : pageOf(row);
   };
   const mark = (el: Element, label: string) => {
-    if (el.querySelector(':scope > .ct-mark')) return;
+    if (label === '' || el.querySelector(':scope > .ct-mark')) return;
     const span = document.createElement('span');
     span.className = 'ct-mark';
     span.textContent = ` ${label}`;
@@ -221,8 +268,89 @@ function splitContinued(pages: Record<string, number>): boolean {
     return copy;
   };
 
+  /**
+   * Where a paragraph or list item cut at line `at` of its `lines` really breaks: at least
+   * two of its lines stay and two go over (no orphan, no widow); a line goes over early
+   * to save a widow, and a unit too short to share moves whole.
+   */
+  const keepTwo = (lines: Element[], at: number): Element => {
+    let k = at;
+    if (lines.length - k < 2) k -= 1;
+    return lines[k >= 2 ? k : 0]!;
+  };
+
+  /**
+   * Fills `target` (the top cell of a continuation) with what `source` repeats, then its
+   * label. The row must not grow (that would move everything after it, measured before):
+   * a name taller than the row's other cells loses words from its end and gets "…",
+   * down to one line.
+   */
+  const repeatInto = (source: Element, target: Element, label: string) => {
+    const template = source.querySelector<HTMLTemplateElement>(':scope > template.ct-repeat');
+    const row = target.closest('tr');
+    if (!template || !row?.isConnected) return;
+    const height = row.getBoundingClientRect().height;
+    const content = template.content.cloneNode(true) as DocumentFragment;
+    const blocks = Array.from(content.children);
+    target.prepend(content);
+    const last = blocks[blocks.length - 1];
+    if (!last) return;
+    for (const b of blocks) b.classList.add('ct-repeated');
+    mark(last, label);
+    const lineHeight = parseFloat(getComputedStyle(last).lineHeight);
+    const fits = () => row.getBoundingClientRect().height <= height + 0.5 || last.getBoundingClientRect().height <= 1.5 * lineHeight;
+    if (fits()) return;
+    const ellipsis = document.createElement('span');
+    ellipsis.className = 'ct-ellipsis';
+    ellipsis.textContent = '\u2026';
+    last.insertBefore(ellipsis, last.querySelector(':scope > .ct-mark'));
+    while (!fits() && ellipsis.previousSibling) ellipsis.previousSibling.remove();
+    // No space left dangling before the "…".
+    const before = ellipsis.previousSibling;
+    if (before?.nodeType === Node.TEXT_NODE) before.textContent = (before.textContent ?? '').trimEnd();
+  };
+
+  /**
+   * A continuation made in an earlier pass starts on a page of its own. When what comes
+   * before it grew since (a heading with "(ต่อ)" wraps), the table before it runs over
+   * and gets a continuation of its own: the old one is then taken back into the new one,
+   * so its rows follow on the same page instead of leaving it nearly empty (the rest of a
+   * row cut before joins that row's new part, cell by cell). Rows taken back were
+   * measured after a forced page break: they are not cut at in this pass.
+   */
+  const takeBack = (after: HTMLTableElement, into: HTMLTableSectionElement, work: HTMLTableElement[]) => {
+    const old = after.nextElementSibling;
+    if (!(old instanceof HTMLTableElement) || !old.classList.contains('ct-continuation') || old.dataset.ctChain !== after.dataset.ctChain) return;
+    const rows = Array.from(old.tBodies[0]?.rows ?? []).filter((r) => !r.classList.contains('ct-repeated-row'));
+    const target = into.rows[into.rows.length - 1];
+    if (rows[0]?.classList.contains('ct-rest-row') && target) {
+      const rest = rows.shift()!;
+      Array.from(rest.cells).forEach((cell, i) => {
+        const joined = target.cells[i];
+        if (!joined) return;
+        for (const repeated of Array.from(cell.querySelectorAll('.ct-repeated'))) repeated.remove();
+        for (const child of Array.from(cell.childNodes)) if (!(child instanceof HTMLTemplateElement)) joined.appendChild(child);
+      });
+      target.dataset.ctUnmeasured = '';
+    }
+    const first = rows[0];
+    if (first) {
+      first.classList.remove('ct-first-row');
+      for (const repeated of Array.from(first.querySelectorAll('.ct-repeated'))) repeated.remove();
+    }
+    for (const r of rows) {
+      r.dataset.ctUnmeasured = '';
+      into.appendChild(r);
+    }
+    old.remove();
+    const queued = work.indexOf(old);
+    if (queued >= 0) work.splice(queued, 1);
+  };
+
   let changed = false;
   const work = Array.from(document.querySelectorAll<HTMLTableElement>('table[data-continued-label]'));
+  work.forEach((t, i) => (t.dataset.ctChain ??= String(i)));
+  for (const r of Array.from(document.querySelectorAll<HTMLElement>('[data-ct-unmeasured]'))) delete r.dataset.ctUnmeasured;
   while (work.length > 0) {
     const table = work.shift()!;
     const label = table.dataset.continuedLabel ?? '(ต่อ)';
@@ -247,12 +375,27 @@ function splitContinued(pages: Record<string, number>): boolean {
     let inside = false;
     for (let k = 0; k < rows.length && cut < 0; k++) {
       const row = rows[k]!;
+      if (row.dataset.ctUnmeasured !== undefined) break;
       const lines = linesOf(row);
       if (lines.some((l) => (pageOf(l) ?? start) > start)) {
         cut = k;
         inside = lines.some((l) => (pageOf(l) ?? start) === start);
       } else if ((pageOf(row) ?? start) > start && lines.length === 0) cut = k;
     }
+    // A row that would leave fewer than three lines at the foot of a page goes over whole
+    // (its units keep two lines on each side, so two lines would leave most cells empty).
+    if (inside && Math.max(...Array.from(rows[cut]!.cells).map((c) => linesOf(c).filter((l) => (pageOf(l) ?? start) === start).length)) < 3) {
+      inside = false;
+      if (cut === 0) {
+        if (table.style.breakBefore !== 'page') {
+          table.style.breakBefore = 'page';
+          changed = true;
+        }
+        continue;
+      }
+    }
+    // A group's title row never ends a page: it goes over with the group's first row.
+    while (!inside && cut > 0 && rows[cut - 1]!.hasAttribute('data-group-title')) cut -= 1;
     if (cut < 0 || (cut === 0 && !inside)) continue;
 
     const next = table.cloneNode(false) as HTMLTableElement;
@@ -274,15 +417,21 @@ function splitContinued(pages: Record<string, number>): boolean {
 
     let lastKept: HTMLTableRowElement;
     let firstMoved: HTMLTableRowElement;
+    /** Cells to fill with what their source repeats, once the new table is in the page (to measure). */
+    const repeats: [source: Element, target: Element][] = [];
     if (inside) {
       // Cut the row: what starts on a later page goes to a copy of the row.
       const row = rows[cut]!;
       const copy = row.cloneNode(false) as HTMLTableRowElement;
       copy.removeAttribute('id');
+      copy.classList.add('ct-rest-row');
       copy.style.breakInside = '';
       Array.from(row.cells).forEach((cell, i) => {
         const cellCopy = cell.cloneNode(false) as HTMLTableCellElement;
         cellCopy.removeAttribute('id');
+        // What the cell repeats goes with it, for the page after the next.
+        const template = cell.querySelector(':scope > template.ct-repeat');
+        if (template) cellCopy.appendChild(template.cloneNode(true));
         const wrappers = new Map<Element, Element>();
         const place = (unit: Element, parent: Element) => {
           if (parent === cell) return cellCopy.appendChild(unit);
@@ -301,7 +450,7 @@ function splitContinued(pages: Record<string, number>): boolean {
         for (const unit of units(cell)) {
           const parent = unit.parentElement!;
           const lines = linesOf(unit);
-          const over = moving ? lines[0] : cutLine && lines.includes(cutLine) ? cutLine : undefined;
+          const over = moving ? lines[0] : cutLine && lines.includes(cutLine) ? keepTwo(lines, lines.indexOf(cutLine)) : undefined;
           if (!over) continue;
           moving = true;
           if (over === lines[0]) place(unit, parent);
@@ -313,6 +462,8 @@ function splitContinued(pages: Record<string, number>): boolean {
           const heading = next.tHead?.querySelector(`th[data-col="${i}"]`);
           if (heading) mark(heading, label);
         }
+        // A cell whose text all stayed on the page before says again whose row this is.
+        if (moved === 0) repeats.push([cell, cellCopy]);
         copy.appendChild(cellCopy);
       });
       // The two parts keep the geometry of the fragments Chromium made: no padding at the cut.
@@ -327,9 +478,24 @@ function splitContinued(pages: Record<string, number>): boolean {
       lastKept = rows[cut - 1]!;
       firstMoved = rows[cut]!;
     }
-    // The group goes on: its column's heading says so (filling its name into the cell would
-    // make the row taller than measured, and move everything after it).
-    if (firstMoved.dataset.group !== undefined && firstMoved.dataset.group === lastKept.dataset.group) {
+    const groupGoesOn = firstMoved.dataset.group !== undefined && firstMoved.dataset.group === lastKept.dataset.group;
+    if (groupGoesOn && !inside) {
+      // The group's cell of a row that starts the page is empty (the name was printed once, above).
+      for (const cell of Array.from(firstMoved.cells)) if (cell.hasAttribute('data-group-cell') && units(cell).length === 0) repeats.push([cell, cell]);
+    }
+    if (groupGoesOn && !firstMoved.hasAttribute('data-group-title')) {
+      // A group titled by a row of its own: the title again, on top of the page where the group goes on.
+      const title = rows.slice(0, cut + 1).reverse().find((r) => r.hasAttribute('data-group-title') && r.dataset.group === firstMoved.dataset.group);
+      if (title) {
+        const again = title.cloneNode(true) as HTMLTableRowElement;
+        stripIds(again);
+        again.classList.add('ct-repeated-row');
+        for (const p of Array.from(again.querySelectorAll('.group-title'))) mark(p, label);
+        nextBody.prepend(again);
+      }
+    }
+    // The group goes on: its column's heading says so too.
+    if (groupGoesOn) {
       const column = Array.from(firstMoved.cells).findIndex((c) => c.hasAttribute('data-group-cell'));
       const heading = next.tHead?.querySelector(`th[data-col="${column}"]`);
       if (heading) mark(heading, label);
@@ -338,7 +504,9 @@ function splitContinued(pages: Record<string, number>): boolean {
     firstMoved.classList.add('ct-first-row');
     next.style.breakBefore = 'page';
     next.dataset.ctStart = String(start + 1);
+    takeBack(table, nextBody, work);
     table.after(next);
+    for (const [source, target] of repeats) repeatInto(source, target, label);
     work.unshift(next);
     changed = true;
   }

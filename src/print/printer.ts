@@ -6,13 +6,15 @@
  */
 import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { bi, UserError, type Bilingual, type Diagnostic } from '../diagnostics.js';
 import { FONT_DIR, TEMPLATE_DIR } from '../paths.js';
 import type { DocumentMeta } from '../kinds/kind.js';
 import type { DigitStyle } from '../thai/index.js';
 import { findBrowser } from './browser.js';
+import { readLimited } from '../load/files.js';
+import { LIMITS } from '../load/limits.js';
 import { FontCoverage } from './coverage.js';
 import { closeBrowser, removeStaleProfiles, startChromium } from './launch.js';
 
@@ -28,8 +30,10 @@ export interface PrintJob {
   meta: DocumentMeta;
   digits: DigitStyle;
   kind: string;
-  /** Folder of the YAML file: images it names may be loaded from here, nothing else. */
+  /** Folder of the YAML file: images it names are relative to it. */
   baseDir: string;
+  /** The document's root folder (files.ts): an image is loaded only from inside it, and only a regular file of at most LIMITS.imageBytes. */
+  root: string;
   /** Fixed creation/modification date of the PDF (reproducible builds). */
   date: Date;
   producer: string;
@@ -204,13 +208,10 @@ export class Printer {
     }
     if (path.startsWith('/files/')) {
       const target = resolve(job.baseDir, path.slice('/files/'.length));
-      const rel = relative(job.baseDir, target);
-      if (!rel.startsWith('..') && !isAbsolute(rel)) {
-        const data = await readFile(target).catch(() => undefined);
-        if (data) {
-          loaded.push(target);
-          return send(data, contentTypeOf(target));
-        }
+      const read = await readLimited(target, LIMITS.imageBytes, job.root);
+      if (read.ok) {
+        loaded.push(target);
+        return send(read.bytes, contentTypeOf(target));
       }
     }
     blocked.push(url);

@@ -76,6 +76,18 @@ function fitFont(text: string, width: number, size: number, min: number): number
   return Math.max(min, Math.floor((width / em) * 10) / 10);
 }
 
+/** A horizontal 0–100 axis under a plot: a grid line every 10 (labels every 20) and its caption. */
+function hundredAxis(x0: number, pw: number, top: number, plotH: number, caption: string, digits: DigitStyle): string[] {
+  const out: string[] = [];
+  for (let v = 0; v <= 100; v += 10) {
+    const x = x0 + (pw * v) / 100;
+    out.push(`<line x1="${fmt(x)}" y1="${top}" x2="${fmt(x)}" y2="${top + plotH}" stroke="${COLOR_GRID}" stroke-width="${v === 0 ? 1.2 : 0.6}"/>`);
+    if (v % 20 === 0) out.push(`<text x="${fmt(x)}" y="${top + plotH + 18}" font-size="13" text-anchor="middle">${applyDigits(String(v), digits)}</text>`);
+  }
+  out.push(`<text x="${fmt(x0 + pw / 2)}" y="${top + plotH + 36}" font-size="13" text-anchor="middle">${caption}</text>`);
+  return out;
+}
+
 function svgOpen(width: number, height: number, title: string, cls: string): string {
   return `<svg class="chart ${cls}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-label="${esc(title)}" ${FONT}>`;
 }
@@ -98,12 +110,7 @@ export function barChart(items: readonly BarItem[], opts: ChartOptions): string 
   const d = opts.digits;
   const out: string[] = [svgOpen(W, H, opts.title, 'bar-chart')];
 
-  // Grid and the axis ticks every 10 points (labels every 20).
-  for (let v = 0; v <= 10000; v += 1000) {
-    out.push(`<line x1="${fmt(x(v))}" y1="${top}" x2="${fmt(x(v))}" y2="${top + plotH}" stroke="${COLOR_GRID}" stroke-width="${v === 0 ? 1.2 : 0.6}"/>`);
-    if (v % 2000 === 0) out.push(`<text x="${fmt(x(v))}" y="${top + plotH + 18}" font-size="13" text-anchor="middle">${applyDigits(String(v / 100), d)}</text>`);
-  }
-  out.push(`<text x="${fmt(x0 + pw / 2)}" y="${top + plotH + 36}" font-size="13" text-anchor="middle">คะแนน</text>`);
+  out.push(...hundredAxis(x0, pw, top, plotH, 'คะแนน', d));
 
   items.forEach((item, i) => {
     const y = top + i * row;
@@ -174,6 +181,75 @@ export function lineChart(points: readonly PointItem[], opts: ChartOptions): str
       out.push(`<text x="${fmt(cx)}" y="${yBottom + 42}" font-size="${sub}" text-anchor="middle">${esc(p.sublabel)}</text>`);
     }
   });
+  out.push('</svg>');
+  return out.join('');
+}
+
+export interface StackSegment {
+  label: string;
+  color: string;
+  /** Colour of the count written inside the segment (white on dark fills). */
+  text: string;
+}
+
+export interface StackedRow {
+  label: string;
+  /** One count per segment, in the order of the segments. */
+  values: number[];
+}
+
+/**
+ * One horizontal bar per row, split into segments (e.g. projects per status), each
+ * segment as wide as its share of the row's total, so rows of different sizes compare
+ * as percentages; the count is written inside a segment that has room for it. The axis
+ * runs 0–100 % and a legend names the segments below.
+ */
+export function stackedBarChart(rows: readonly StackedRow[], segments: readonly StackSegment[], opts: { digits: DigitStyle; title: string; width?: number }): string {
+  const W = opts.width ?? 600;
+  const labelW = Math.min(200, Math.max(60, ...rows.map((r) => estimateWidthEm(r.label) * 14 + 8)));
+  const x0 = labelW + 10;
+  const x1 = W - 14;
+  const pw = x1 - x0;
+  const row = 32;
+  const top = 10;
+  const plotH = rows.length * row;
+  const legendY = top + plotH + 60;
+  const H = legendY + 16;
+  const d = opts.digits;
+  const out: string[] = [svgOpen(W, H, opts.title, 'stacked-chart')];
+
+  out.push(...hundredAxis(x0, pw, top, plotH, 'ร้อยละของจำนวนโครงการ', d));
+
+  rows.forEach((r, i) => {
+    const y = top + i * row;
+    const by = y + 5;
+    const barH = row - 10;
+    out.push(`<text x="${labelW}" y="${fmt(y + row / 2 + 5)}" font-size="${fitFont(r.label, labelW - 4, 14, 9)}" text-anchor="end">${esc(r.label)}</text>`);
+    const total = r.values.reduce((a, b) => a + b, 0);
+    if (total === 0) {
+      out.push(`<rect x="${x0}" y="${by}" width="${fmt(pw)}" height="${barH}" fill="none" stroke="${COLOR_GRID}"/>`);
+      return;
+    }
+    let x = x0;
+    r.values.forEach((count, k) => {
+      if (count === 0) return;
+      const w = (pw * count) / total;
+      const seg = segments[k]!;
+      out.push(`<rect x="${fmt(x)}" y="${by}" width="${fmt(w)}" height="${barH}" fill="${seg.color}" stroke="#fff" stroke-width="0.8"/>`);
+      const text = applyDigits(String(count), d);
+      if (w >= estimateWidthEm(text) * 13 + 6) out.push(`<text x="${fmt(x + w / 2)}" y="${fmt(by + barH / 2 + 4.5)}" font-size="13" font-weight="700" fill="${seg.text}" text-anchor="middle">${text}</text>`);
+      x += w;
+    });
+  });
+
+  // The legend: a square of each colour and its label, centred under the plot.
+  const items = segments.map((s) => ({ s, w: 16 + estimateWidthEm(s.label) * 13 + 18 }));
+  let lx = x0 + Math.max(0, (pw - items.reduce((a, i) => a + i.w, 0)) / 2);
+  for (const { s, w } of items) {
+    out.push(`<rect x="${fmt(lx)}" y="${legendY - 11}" width="12" height="12" fill="${s.color}"/>`);
+    out.push(`<text x="${fmt(lx + 16)}" y="${legendY}" font-size="13">${esc(s.label)}</text>`);
+    lx += w;
+  }
   out.push('</svg>');
   return out.join('');
 }

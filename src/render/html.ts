@@ -11,6 +11,7 @@ import { TEMPLATE_DIR } from '../paths.js';
 import { applyDigits, type DigitStyle } from '../thai/index.js';
 import type { DerivedDocument } from '../kinds/kind.js';
 import { renderMarkdown, renderMarkdownInline, renderProse } from './markdown.js';
+import { keepThaiWords } from './thai-words.js';
 
 type Template = Handlebars.TemplateDelegate;
 
@@ -69,7 +70,7 @@ export class Renderer {
 
   render(kind: string, doc: DerivedDocument): string {
     const context = { ...(doc.model as object), digits: doc.digits, meta: doc.meta };
-    const body = this.documentTemplate(kind)(context);
+    const body = keepThaiWords(this.documentTemplate(kind)(context));
     return this.layout({ ...context, kind, body: new this.hb.SafeString(body), pageCounterStyle: doc.digits === 'thai' ? 'thai' : 'decimal' });
   }
 }

@@ -1,6 +1,6 @@
 /**
- * Free text in YAML is a safe subset of Markdown: paragraphs, bold, italic,
- * lists and links (markdown-it, which we would not write better ourselves).
+ * Free text in YAML is a safe subset of Markdown: paragraphs, headings (`## …`), bold,
+ * italic, lists and links (markdown-it, which we would not write better ourselves).
  * Raw HTML is printed as text, never interpreted, and nothing that would load a
  * resource (images) is enabled, so prose cannot reach the network.
  */
@@ -9,7 +9,13 @@ import type Token from 'markdown-it/lib/token.mjs';
 import { applyDigits, type DigitStyle } from '../thai/index.js';
 
 const md = new MarkdownIt('zero', { html: false, breaks: true, linkify: true, typographer: false });
-md.enable(['paragraph', 'list', 'emphasis', 'link', 'linkify', 'newline', 'escape', 'backticks', 'entity', 'text', 'balance_pairs', 'fragments_join']);
+md.enable(['paragraph', 'heading', 'list', 'emphasis', 'link', 'linkify', 'newline', 'escape', 'backticks', 'entity', 'text', 'balance_pairs', 'fragments_join']);
+
+// A heading inside free text sits under the document's own headings (its parts and
+// sections use h1–h2): `#` prints as h3, `##` as h4, `###` as h5, in the official heading style.
+const headingTag = (markdownTag: string) => `h${Math.min(6, Number(markdownTag.slice(1)) + 2)}`;
+md.renderer.rules.heading_open = (tokens, idx) => `<${headingTag(tokens[idx]!.tag)} class="md-heading">`;
+md.renderer.rules.heading_close = (tokens, idx) => `</${headingTag(tokens[idx]!.tag)}>\n`;
 
 // Links open outside the PDF viewer's document and only http(s)/mailto are allowed.
 const SAFE_LINK = /^(https?:|mailto:)/i;

@@ -1,5 +1,5 @@
 import thaiBahtTextModule from 'thai-baht-text';
-import { applyDigits, type DigitStyle } from './digits.js';
+import { applyDigits, toArabicDigits, type DigitStyle } from './digits.js';
 
 /**
  * Money is held as an integer number of satang (1 baht = 100 satang) in a JS number,
@@ -41,7 +41,7 @@ function parseDecimalString(s: string): ParsedAmount {
 /**
  * Parses an amount in baht given as a finite JS number or a plain decimal string
  * ("15250.75", "200000") into integer satang. Numbers are read through their shortest
- * decimal form (String(n)), never multiplied as floats. Exponent forms, more than two
+ * decimal form (String(n)), never multiplied as floats. Thai digits are read as digits. Exponent forms, more than two
  * decimals, negatives, thousands separators and amounts of 1e13 baht or more are refused.
  */
 export function parseAmount(v: unknown): ParsedAmount {
@@ -56,7 +56,8 @@ export function parseAmount(v: unknown): ParsedAmount {
     return parseDecimalString(s);
   }
   if (typeof v === 'string') {
-    return parseDecimalString(v.trim());
+    // Thai digits (๕๐๐๐๐) are the same number.
+    return parseDecimalString(toArabicDigits(v.trim()));
   }
   return fail('not-a-number');
 }

@@ -3,16 +3,29 @@
  * kinds: a Buddhist-era year typed by habit (2567-01-10) and days that do not
  * exist (2023-02-29) are errors at the value's line, with the fix.
  */
-import { bi, type YamlPath } from '../diagnostics.js';
+import { bi, type Bilingual, type YamlPath } from '../diagnostics.js';
 import type { KindContext } from '../kinds/kind.js';
 import { daysInMonth, fiscalYearOf, formatDateLong, parseIsoDate, parseIsoMonth, type IsoDate } from '../thai/index.js';
+
+/**
+ * The fix for a date or month written with a Buddhist-era year (2567-01-10): the same value in
+ * the Christian era when that is a real date or month, never another invalid one (2568-13-45
+ * does not become 2025-13-45: the month and day are named as still to check).
+ */
+export function buddhistYearHint(value: string, unit: 'date' | 'month'): Bilingual {
+  const year = Number(value.slice(0, 4));
+  const fixed = `${year - 543}${value.slice(4)}`;
+  if (unit === 'date' ? parseIsoDate(fixed) : parseIsoMonth(fixed)) return bi(`ใช้ ${fixed} (เครื่องมือแสดงเป็น พ.ศ. ให้เอง)`, `write ${fixed}; the tool prints the Buddhist era`);
+  return unit === 'date'
+    ? bi(`ใช้ปี ค.ศ. (${year - 543}) และตรวจเดือน (01–12) และวัน ซึ่งไม่มีในปฏิทินเช่นกัน`, `write the year in the Christian era (${year - 543}), and check the month (01–12) and day: they are not a calendar date either`)
+    : bi(`ใช้ปี ค.ศ. (${year - 543}) และตรวจเดือน (01–12) ซึ่งไม่มีในปฏิทินเช่นกัน`, `write the year in the Christian era (${year - 543}), and check the month (01–12): it is not a calendar month either`);
+}
 
 /** The date, or null after reporting why it is not one. */
 export function checkIsoDate(ctx: KindContext, path: YamlPath, value: string): IsoDate | null {
   const year = Number(value.slice(0, 4));
   if (year >= 2400) {
-    const fixed = `${year - 543}${value.slice(4)}`;
-    ctx.problem('error', 'date/buddhist-year', path, bi(`วันที่ ${value} ใช้ปี พ.ศ. แต่ฟิลด์นี้ใช้ปี ค.ศ.`, `${value} uses a Buddhist-era year; this field takes the Christian era`), bi(`ใช้ ${fixed} (เครื่องมือแสดงเป็น พ.ศ. ให้เอง)`, `write ${fixed}; the tool prints the Buddhist era`));
+    ctx.problem('error', 'date/buddhist-year', path, bi(`วันที่ ${value} ใช้ปี พ.ศ. แต่ฟิลด์นี้ใช้ปี ค.ศ.`, `${value} uses a Buddhist-era year; this field takes the Christian era`), buddhistYearHint(value, 'date'));
     return null;
   }
   const parsed = parseIsoDate(value);
@@ -44,8 +57,7 @@ export function checkIsoMonthOrDate(ctx: KindContext, path: YamlPath, value: str
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return checkIsoDate(ctx, path, value);
   const year = Number(value.slice(0, 4));
   if (year >= 2400) {
-    const fixed = `${year - 543}${value.slice(4)}`;
-    ctx.problem('error', 'date/buddhist-year', path, bi(`เดือน ${value} ใช้ปี พ.ศ. แต่ฟิลด์นี้ใช้ปี ค.ศ.`, `${value} uses a Buddhist-era year; this field takes the Christian era`), bi(`ใช้ ${fixed} (เครื่องมือแสดงเป็น พ.ศ. ให้เอง)`, `write ${fixed}; the tool prints the Buddhist era`));
+    ctx.problem('error', 'date/buddhist-year', path, bi(`เดือน ${value} ใช้ปี พ.ศ. แต่ฟิลด์นี้ใช้ปี ค.ศ.`, `${value} uses a Buddhist-era year; this field takes the Christian era`), buddhistYearHint(value, 'month'));
     return null;
   }
   const month = parseIsoMonth(value);

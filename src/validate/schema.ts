@@ -15,6 +15,8 @@ import type { ErrorObject } from 'ajv';
 import { bi, type Bilingual, type Diagnostic, type YamlPath } from '../diagnostics.js';
 import type { LoadedYaml } from '../load/yaml.js';
 import type { AmountProblem } from '../thai/money.js';
+import { toArabicDigits } from '../thai/digits.js';
+import { ISO_DATE_PATTERN } from './normalize.js';
 import { nearest } from './suggest.js';
 import { SCHEMA_DIR } from '../paths.js';
 
@@ -197,33 +199,49 @@ export class SchemaValidator {
         };
       }
       case 'type': {
+        // A field that received the lines indented below it (`from:` then `  to: 2568`): its value
+        // starts at the neighbour's line, so point at the field itself and say what happened,
+        // rather than send the officer to the neighbour's text.
+        const swallowed = e.data !== null && typeof e.data === 'object' && path.length > 0 && at(path).line > at(path, true).line;
+        const name = String(path[path.length - 1]);
         return {
           ...base,
           code: 'schema/type',
-          ...at(path),
-          message: bi(
-            `ค่าต้องเป็น${typeName(params.type, 'th')}${title} แต่พบ ${describeValue(e.data)}`,
-            `must be ${typeName(params.type, 'en')}, found ${describeValue(e.data)}`,
-          ),
-          hint: fieldHint(parent, `เขียนค่าเป็น${typeName(params.type, 'th')}`, `write ${typeName(params.type, 'en')}`),
+          ...at(path, swallowed),
+          message: swallowed
+            ? bi(
+              `ค่าของ ${name} ต้องเป็น${typeName(params.type, 'th')}${title} แต่บรรทัดที่ย่อหน้าอยู่ใต้ ${name}: ถูกอ่านเป็นค่าของมัน`,
+              `${name} must be ${typeName(params.type, 'en')}, but the lines indented below "${name}:" were read as its value`,
+            )
+            : bi(
+              `ค่าต้องเป็น${typeName(params.type, 'th')}${title} แต่พบ ${describeValue(e.data)}`,
+              `must be ${typeName(params.type, 'en')}, found ${describeValue(e.data)}`,
+            ),
+          hint: swallowed
+            ? bi(`เขียนค่าต่อท้าย ${name}: ในบรรทัดเดียวกัน และให้บรรทัดถัดไปเริ่มที่คอลัมน์เดียวกับ ${name}`, `write the value after "${name}:" on the same line, and start the next lines at the column of "${name}"`)
+            : fieldHint(parent, `เขียนค่าเป็น${typeName(params.type, 'th')}`, `write ${typeName(params.type, 'en')}`),
         };
       }
       case 'x-amount': {
         const text = AMOUNT_TEXT[params.problem as AmountProblem];
-        return { ...base, code: `amount/${String(params.problem)}`, ...at(path), message: bi(`${text.message.th}: พบ ${describeValue(e.data)}`, `${text.message.en}: found ${describeValue(e.data)}`), hint: text.hint };
+        // "๕๐,๐๐๐" → write 50000: the exact text to type.
+        const plain = params.problem === 'thousands-separator' && typeof e.data === 'string' ? toArabicDigits(e.data).replace(/[,\s]/g, '') : undefined;
+        const hint = plain ? bi(`เขียน ${plain} (ไม่มีเครื่องหมาย , เครื่องมือใส่ให้เองตอนพิมพ์)`, `write ${plain} (no commas; the tool adds them when printing)`) : text.hint;
+        return { ...base, code: `amount/${String(params.problem)}`, ...at(path), message: bi(`${text.message.th}: พบ ${describeValue(e.data)}`, `${text.message.en}: found ${describeValue(e.data)}`), hint };
       }
       case 'enum':
       case 'const': {
         const allowed = (e.keyword === 'enum' ? (params.allowedValues as unknown[]) : [params.allowedValue]).map(String);
         const guess = typeof e.data === 'string' ? nearest(e.data, allowed) : undefined;
+        // A field that takes other forms besides these values (a period's { from, to }) says so in "x-hint".
+        const other = parent?.['x-hint'] as Bilingual | undefined;
+        const list = other ?? bi(`ค่าที่ใช้ได้: ${allowed.join(', ')}`, `allowed values: ${allowed.join(', ')}`);
         return {
           ...base,
           code: `schema/${e.keyword}`,
           ...at(path),
           message: bi(`ค่า ${describeValue(e.data)} ใช้ไม่ได้${title}`, `value ${describeValue(e.data)} is not allowed`),
-          hint: guess
-            ? bi(`หมายถึง "${guess}" หรือไม่? ค่าที่ใช้ได้: ${allowed.join(', ')}`, `did you mean "${guess}"? allowed: ${allowed.join(', ')}`)
-            : bi(`ค่าที่ใช้ได้: ${allowed.join(', ')}`, `allowed values: ${allowed.join(', ')}`),
+          hint: guess ? bi(`หมายถึง "${guess}" หรือไม่? ${list.th}`, `did you mean "${guess}"? ${list.en}`) : list,
         };
       }
       case 'minLength':
@@ -253,6 +271,19 @@ export class SchemaValidator {
       }
       case 'pattern':
       case 'format':
+        if (e.keyword === 'pattern' && ISO_DATE_PATTERN.test(String(params.pattern))) {
+          const month = new RegExp(String(params.pattern), 'u').test('2024-10');
+          return {
+            ...base,
+            code: 'schema/pattern',
+            ...at(path),
+            message: bi(`วันที่ ${describeValue(e.data)} ไม่อยู่ในรูปแบบที่ใช้ได้${title}`, `${describeValue(e.data)} is not a date in the form this field takes`),
+            hint: bi(
+              `เขียนเป็นปี ค.ศ. แบบ ${month ? 'ปปปป-ดด-วว หรือเดือน ปปปป-ดด' : 'ปปปป-ดด-วว'} เช่น ${exampleOf(parent) ?? '2024-10-01'} (เครื่องมือพิมพ์เป็น พ.ศ. ให้เอง) หรือเขียนแบบไทย เช่น 1 ต.ค. 2567`,
+              `write a Christian-era date YYYY-MM-DD${month ? ' or month YYYY-MM' : ''}, e.g. ${exampleOf(parent) ?? '2024-10-01'} (the tool prints the Buddhist era), or the Thai way, e.g. 1 ต.ค. 2567`,
+            ),
+          };
+        }
         return {
           ...base,
           code: `schema/${e.keyword}`,
@@ -269,7 +300,10 @@ export class SchemaValidator {
           path: keyPath,
           ...at(keyPath, true),
           message: bi(`ชื่อฟิลด์ "${name}" ใช้ไม่ได้ที่นี่${title}`, `"${name}" is not a valid key here`),
-          hint: fieldHint(parent, 'เปลี่ยนชื่อฟิลด์ให้อยู่ในรูปแบบที่ใช้ได้', 'rename the key to an allowed form'),
+          // A year key in Thai digits (๒๕๖๖:) is the one case of a key that must be typed in Arabic digits.
+          hint: toArabicDigits(name) !== name
+            ? bi(`ชื่อฟิลด์ใช้เลขอารบิก: เขียน ${toArabicDigits(name)}: แทน ${name}:`, `keys take Arabic digits: write ${toArabicDigits(name)}: instead of ${name}:`)
+            : fieldHint(parent, 'เปลี่ยนชื่อฟิลด์ให้อยู่ในรูปแบบที่ใช้ได้', 'rename the key to an allowed form'),
         };
       }
       case 'if':

@@ -4,7 +4,7 @@
  * killed in the middle of a batch.
  */
 import { describe, expect, it } from 'vitest';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expandInputs } from '../../src/batch/inputs.js';
 import { runBatch } from '../../src/batch/run.js';
@@ -27,8 +27,18 @@ function tree(withInvalid = false): string {
   return dir;
 }
 
+interface JsonDiagnostic {
+  severity: string;
+  code: string;
+  file: string;
+  line: number;
+  column: number;
+}
 interface Summary {
-  documents: { input: string; output: string | null; status: string; pages: number | null }[];
+  errors: JsonDiagnostic[];
+  documents: { input: string; output: string | null; status: string; pages: number | null; diagnostics: JsonDiagnostic[] }[];
+  removed: { output: string; input: string; reason: string }[];
+  kept: { output: string; input: string; reason: string }[];
 }
 const summary = (stdout: string) => JSON.parse(stdout) as Summary;
 const statuses = (s: Summary) => Object.fromEntries(s.documents.map((d) => [d.input.split('/').pop(), d.status]));
@@ -70,7 +80,8 @@ describe('ita-report build on a folder', () => {
     expect(second.documents[0]!.pages).toBe(first.documents[0]!.pages);
     const b = join(dir, 'in/north/b.yaml');
     writeFileSync(b, readFileSync(b, 'utf8').replace('บุคลากร 40 คน', 'บุคลากร 45 คน'));
-    writeFileSync(join(out, 'south/c.pdf'), 'damaged');
+    // Damaged after it was built (its beginning still says ita-report made it, so it may be replaced).
+    appendFileSync(join(out, 'south/c.pdf'), 'damaged');
     const third = summary(runCli(['build', join(dir, 'in'), '-o', out, '--json']).stdout);
     expect(statuses(third)).toEqual({ 'a.yaml': 'up-to-date', 'b.yaml': 'built', 'c.yaml': 'built' });
     const forced = summary(runCli(['build', join(dir, 'in'), '-o', out, '--json', '--force']).stdout);
@@ -88,6 +99,23 @@ describe('ita-report build on a folder', () => {
     expect(one.filter((f) => two.includes(f))).toEqual([]);
     expect([...one, ...two].sort()).toEqual(all.sort());
     expect(runCli(['build', join(dir, 'in'), '--shard', '3/2']).status).toBe(2);
+  });
+
+  it('prints a JSON summary with the error when a folder does not exist, and builds nothing for an empty shard', () => {
+    const dir = tempDir('batch-');
+    const missing = runCli(['build', join(dir, 'reports/2569'), '-o', join(dir, 'out'), '--shard', '1/2', '--json']);
+    expect(missing.status).toBe(2);
+    const s = summary(missing.stdout);
+    expect(s.documents).toEqual([]);
+    expect(s.errors.map((e) => e.code)).toEqual(['input/not-found']);
+    const badOption = runCli(['build', dir, '--shard', '3/2', '--json']);
+    expect(badOption.status).toBe(2);
+    expect(summary(badOption.stdout).errors.map((e) => e.code)).toEqual(['usage/option']);
+    // One document: one of two shards has nothing to do, and that is fine.
+    cpSync(VALID, join(dir, 'only.yaml'));
+    const runs = ['1/2', '2/2'].map((k) => runCli(['build', dir, '-o', join(dir, 'out'), '--shard', k, '--json']));
+    for (const r of runs) expect(r.status, r.stderr).toBe(0);
+    expect(runs.map((r) => summary(r.stdout).documents.length).sort()).toEqual([0, 1]);
   });
 
   it('restarts a browser killed in the middle of a batch and retries the document it was printing', async () => {
@@ -120,5 +148,59 @@ describe('ita-report build on a folder', () => {
     } finally {
       await printer.close();
     }
+  });
+});
+
+describe('an output folder kept between runs (a CI cache)', () => {
+  it('reports the warnings of an up-to-date document again, at their lines', () => {
+    const dir = tempDir('batch-');
+    // Without outputs or outcomes the last project gets a warning (plan/no-results).
+    writeFileSync(join(dir, 'warn.yaml'), readFileSync(VALID, 'utf8').replace(/\n\s*outputs: เว็บไซต์เป็นปัจจุบัน\n?$/, '\n'));
+    const args = ['build', dir, '-o', join(dir, 'out')];
+    const first = summary(runCli([...args, '--json']).stdout).documents[0]!;
+    expect(first.status).toBe('built');
+    const warning = first.diagnostics.find((d) => d.code === 'plan/no-results')!;
+    expect(warning).toMatchObject({ severity: 'warning' });
+    expect(warning.line).toBeGreaterThan(0);
+    const second = summary(runCli([...args, '--json']).stdout).documents[0]!;
+    expect(second.status).toBe('up-to-date');
+    expect(second.diagnostics).toEqual(first.diagnostics);
+    const text = runCli(args, { ITA_REPORT_LANG: 'en' });
+    expect(text.stdout).toContain('up to date');
+    expect(text.stderr).toContain(`warn.yaml:${warning.line}:${warning.column}: warning:`);
+    // Under --strict its warning is an error, up to date or not.
+    const strict = runCli([...args, '--strict', '--json']);
+    expect(strict.status).toBe(1);
+    expect(summary(strict.stdout).documents[0]!.status).toBe('invalid');
+  });
+
+  it('removes PDFs whose YAML is gone or belongs to another shard, and no file it did not write', () => {
+    const dir = tree();
+    const out = join(dir, 'out');
+    expect(runCli(['build', join(dir, 'in'), '-o', out]).status).toBe(0);
+    writeFileSync(join(out, 'north/notes.pdf'), 'a file of the user');
+    writeFileSync(join(out, 'south/readme.txt'), 'a file of the user');
+    rmSync(join(dir, 'in/north/b.yaml'));
+    // north/a.pdf is in shard 1 of 2 and south/c.pdf in shard 2 (see test/unit/shard.test.ts for the spread).
+    const one = summary(runCli(['build', join(dir, 'in'), '-o', out, '--shard', '1/2', '--json']).stdout);
+    expect(statuses(one)).toEqual({ 'a.yaml': 'up-to-date' });
+    expect(one.removed.map((r) => [r.output.slice(out.length + 1), r.reason]).sort()).toEqual([['north/b.pdf', 'source-gone'], ['south/c.pdf', 'other-shard']]);
+    expect(one.kept).toEqual([]);
+    expect(readdirSync(join(out, 'north')).sort()).toEqual(['.ita-report-cache.json', 'a.pdf', 'notes.pdf']);
+    expect(readdirSync(join(out, 'south')).sort()).toEqual(['readme.txt']);
+
+    // A stale PDF changed by someone after the build is not the tool's to remove: kept and reported.
+    expect(runCli(['build', join(dir, 'in'), '-o', out]).status).toBe(0);
+    writeFileSync(join(out, 'south/c.pdf'), 'edited by hand');
+    const again = runCli(['build', join(dir, 'in'), '-o', out, '--shard', '1/2'], { ITA_REPORT_LANG: 'en' });
+    expect(again.status).toBe(0);
+    expect(readFileSync(join(out, 'south/c.pdf'), 'utf8')).toBe('edited by hand');
+    expect(again.stderr).toMatch(/south\/c\.pdf: not removed although stale \(its document belongs to another shard\)/);
+
+    // A new document that sorts first moves no other document: a stays up to date in shard 1.
+    cpSync(VALID, join(dir, 'in/north/0.yaml'));
+    const grown = summary(runCli(['build', join(dir, 'in'), '-o', out, '--shard', '1/2', '--json']).stdout);
+    expect(statuses(grown)['a.yaml']).toBe('up-to-date');
+    expect(grown.removed).toEqual([]);
   });
 });

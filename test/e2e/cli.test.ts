@@ -84,7 +84,8 @@ describe('what gets printed', () => {
     const printer = await Printer.launch();
     try {
       const html = '<!doctype html><html lang="th"><head><link rel="stylesheet" href="https://fonts.example.org/x.css"></head><body><p>ทดสอบ</p><img src="http://192.0.2.1/logo.png"><img src="/files/../../etc/passwd"></body></html>';
-      const result = await printer.print({ file: 'x.yaml', html, meta: { title: 't', author: 'a', subject: 's', keywords: [] }, digits: 'thai', kind: 'plan', baseDir: tempDir(), date: new Date(0), producer: 'test' });
+      const dir = tempDir();
+      const result = await printer.print({ file: 'x.yaml', html, meta: { title: 't', author: 'a', subject: 's', keywords: [] }, digits: 'thai', kind: 'plan', baseDir: dir, root: dir, date: new Date(0), producer: 'test' });
       const blocked = result.warnings.filter((w) => w.code === 'print/blocked-request').map((w) => w.message.en);
       expect(blocked.some((m) => m.includes('https://fonts.example.org/x.css'))).toBe(true);
       expect(blocked.some((m) => m.includes('http://192.0.2.1/logo.png'))).toBe(true);

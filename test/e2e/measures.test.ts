@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { deriveDocument } from '../../src/pipeline.js';
-import { measureList, type MeasuresInput } from '../../src/kinds/measures.js';
+import { measureList, type MeasuresInput } from '../../src/kinds/measures/input.js';
 import { pageSizes, pageTexts, pdffonts, pdfinfo, pdftotext, ROOT, runCli, tempDir, zeroWidthWords } from '../helpers.js';
 
 const EXAMPLE = join(ROOT, 'examples/lampang-pao/measures-2567.yaml');

@@ -1,6 +1,7 @@
 /**
  * `ita-report preview FILE`, used as an officer would: a web browser (Chromium) opens the
- * page, the YAML is changed, the page reloads itself and the PDF it shows is the new one.
+ * page, the YAML is changed, the page reloads itself and the PDF it shows is the new one,
+ * at the page the officer was reading; the page's own text is set in the bundled Sarabun.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -84,18 +85,34 @@ describe('ita-report preview', () => {
     page.on('request', (r) => {
       if (new URL(r.url()).pathname === '/document.pdf') pdfRequests.push(r.url());
     });
+    await page.setViewport({ width: 900, height: 700 });
     await page.goto(url, { waitUntil: 'load' });
     // Build 1, unless a template touched by another test has already caused another.
     const one = Number(await page.$eval('#version', (e) => e.textContent));
     expect(one).toBeGreaterThanOrEqual(1);
-    expect(await page.$eval('iframe#pdf', (e) => e.getAttribute('src'))).toBe(`/document.pdf?v=${one}#view=FitH`);
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await page.$eval('#viewer', (e) => (e as HTMLElement).dataset.pdf)).toBe(`/document.pdf?v=${one}`);
     expect(await servedPdfText(page, dir, 'one.pdf')).toContain('โครงการเครื่องหมายหนึ่ง');
+    // Every page of the PDF is there, and the pages in view are drawn.
+    const pages = Number(await page.$eval('#pages', (e) => e.textContent));
+    expect(pages).toBeGreaterThan(3);
+    expect(await page.$$eval('#viewer .page', (list) => list.length)).toBe(pages);
+    await page.waitForSelector('#viewer .page[data-page="1"][data-drawn="true"]');
+    // The page's own Thai text is in Sarabun, served with the tool (no Thai font needed on the computer).
+    await page.evaluate(() => document.fonts.ready);
+    expect(await page.evaluate(() => [...document.fonts].filter((f) => f.family === 'Sarabun' && f.status === 'loaded').length)).toBeGreaterThan(0);
 
-    // The officer saves a change: the page reloads by itself and frames the new PDF.
+    // The officer reads page 3, then saves a change: the page reloads by itself, shows the new PDF, still at page 3.
+    await page.$eval('#viewer .page[data-page="3"]', (e) => e.scrollIntoView());
+    await page.waitForFunction(() => document.body.dataset.page === '3');
     writeFileSync(yaml, readFileSync(yaml, 'utf8').replace('โครงการเครื่องหมายหนึ่ง', 'โครงการเครื่องหมายสอง'));
     const two = await waitForReload(page, one, async () => (await servedPdfText(page, dir, 'two.pdf')).includes('โครงการเครื่องหมายสอง'));
-    expect(await page.$eval('iframe#pdf', (e) => e.getAttribute('src'))).toBe(`/document.pdf?v=${two}#view=FitH`);
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await page.$eval('#viewer', (e) => (e as HTMLElement).dataset.pdf)).toBe(`/document.pdf?v=${two}`);
     expect(pdfRequests.some((u) => u.includes(`v=${two}`))).toBe(true);
+    expect(await page.evaluate(() => document.body.dataset.page)).toBe('3');
+    expect(await page.$eval('#page', (e) => e.textContent)).toBe('3');
+    await page.waitForSelector('#viewer .page[data-page="3"][data-drawn="true"]');
 
     // A broken save: the page lists the problem at its line and keeps showing the last good PDF.
     const good = readFileSync(yaml, 'utf8');

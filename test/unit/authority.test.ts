@@ -29,7 +29,7 @@ const errors = (list: { severity: string }[]) => list.filter((d) => d.severity =
 describe('an authority file referred to by a document', () => {
   it('supplies the fields, exactly as if they were written inline', async () => {
     const { dir, doc } = layout('../authority.yaml', { 'authority.yaml': AUTHORITY });
-    const checked = await deriveDocument(doc);
+    const checked = await deriveDocument(doc, { root: dir });
     expect(errors(checked.diagnostics)).toEqual([]);
     expect(checked.doc!.data).toMatchObject({ authority: { name: 'องค์การบริหารส่วนตำบลตัวอย่าง', province: 'ลำปาง', head: { title: 'นายกองค์การบริหารส่วนตำบลตัวอย่าง' } } });
     expect((checked.doc!.data as { authority: Record<string, unknown> }).authority.kind).toBeUndefined();
@@ -39,8 +39,8 @@ describe('an authority file referred to by a document', () => {
   });
 
   it('reports a missing file at the referring line, in Thai and English', async () => {
-    const { doc } = layout('../authorty.yaml', { 'authority.yaml': AUTHORITY });
-    const [d, ...rest] = errors((await checkDocument(doc)).diagnostics) as Awaited<ReturnType<typeof checkDocument>>['diagnostics'];
+    const { dir, doc } = layout('../authorty.yaml', { 'authority.yaml': AUTHORITY });
+    const [d, ...rest] = errors((await checkDocument(doc, { root: dir })).diagnostics) as Awaited<ReturnType<typeof checkDocument>>['diagnostics'];
     expect(rest).toEqual([]);
     expect(d).toMatchObject({ code: 'authority/not-found', file: doc, line: 3, path: ['authority'] });
     expect(d!.message.th).toContain('ไม่พบไฟล์ข้อมูลหน่วยงาน');
@@ -50,7 +50,7 @@ describe('an authority file referred to by a document', () => {
 
   it('reports a field error inside the authority file at its line in that file', async () => {
     const { dir, doc } = layout('../authority.yaml', { 'authority.yaml': AUTHORITY.replace('province: ลำปาง', 'provnce: ลำปาง').replace('type: องค์การบริหารส่วนตำบล', 'type: อบต') });
-    const list = errors((await checkDocument(doc)).diagnostics);
+    const list = errors((await checkDocument(doc, { root: dir })).diagnostics);
     expect(list.map((d) => [d.code, d.file, d.line])).toEqual(expect.arrayContaining([
       ['schema/unknown-key', join(dir, 'authority.yaml'), 6],
       ['schema/enum', join(dir, 'authority.yaml'), 4],
@@ -62,11 +62,11 @@ describe('an authority file referred to by a document', () => {
   });
 
   it('follows extends:, the nearer file overriding the base', async () => {
-    const { doc } = layout('../office.yaml', {
+    const { dir, doc } = layout('../office.yaml', {
       'authority.yaml': AUTHORITY,
       'office.yaml': 'kind: authority\nextends: authority.yaml\naddress: 99 หมู่ 1 ตำบลตัวอย่าง\nprovince: ลำพูน\n',
     });
-    const checked = await checkDocument(doc);
+    const checked = await checkDocument(doc, { root: dir });
     expect(errors(checked.diagnostics)).toEqual([]);
     expect(checked.doc!.data).toMatchObject({ authority: { name: 'องค์การบริหารส่วนตำบลตัวอย่าง', province: 'ลำพูน', address: '99 หมู่ 1 ตำบลตัวอย่าง', district: 'เกาะคา' } });
   });
@@ -76,17 +76,17 @@ describe('an authority file referred to by a document', () => {
       'a.yaml': 'kind: authority\nname: องค์การบริหารส่วนตำบลตัวอย่าง\nextends: b.yaml\n',
       'b.yaml': 'kind: authority\n# b refers back to a\nextends: a.yaml\n',
     });
-    const list = errors((await checkDocument(doc)).diagnostics);
+    const list = errors((await checkDocument(doc, { root: dir })).diagnostics);
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ code: 'authority/cycle', file: join(dir, 'b.yaml'), line: 3, path: ['extends'] });
     expect(list[0]!.message.th).toContain('../a.yaml → ../b.yaml → ../a.yaml');
   });
 
   it('refuses a document named as the authority file, and a name where a file is expected', async () => {
-    const { doc } = layout('../other.yaml', { 'other.yaml': MINIMAL });
-    expect(errors((await checkDocument(doc)).diagnostics).map((d) => [d.code, d.line])).toEqual([['authority/not-authority-file', 3]]);
-    const dir = tempDir('authority-');
-    const named = join(dir, 'plan.yaml');
+    const { dir, doc } = layout('../other.yaml', { 'other.yaml': MINIMAL });
+    expect(errors((await checkDocument(doc, { root: dir })).diagnostics).map((d) => [d.code, d.line])).toEqual([['authority/not-authority-file', 3]]);
+    const other = tempDir('authority-');
+    const named = join(other, 'plan.yaml');
     writeFileSync(named, MINIMAL.replace(INLINE, 'authority: องค์การบริหารส่วนตำบลตัวอย่าง\n'));
     const list = errors((await checkDocument(named)).diagnostics);
     expect(list.map((d) => [d.code, d.line])).toEqual([['authority/not-a-file', 3]]);
@@ -96,14 +96,14 @@ describe('an authority file referred to by a document', () => {
   it('embeds the logo, relative to the file that names it, and reports a missing one at its line', async () => {
     const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><circle cx="5" cy="5" r="4"/></svg>';
     const { dir, doc } = layout('../authority.yaml', { 'authority.yaml': `${AUTHORITY}logo: logo.svg\n`, 'logo.svg': svg });
-    const checked = await checkDocument(doc);
+    const checked = await checkDocument(doc, { root: dir });
     expect(errors(checked.diagnostics)).toEqual([]);
     const logo = (checked.doc!.data as { authority: { logo: string } }).authority.logo;
     expect(logo.startsWith('data:image/svg+xml;base64,')).toBe(true);
     expect(Buffer.from(logo.split(',')[1]!, 'base64').toString()).toBe(svg);
     expect(checked.doc!.dependencies).toContain(join(dir, 'logo.svg'));
     writeFileSync(join(dir, 'authority.yaml'), `${AUTHORITY}logo: images/logo.png\n`);
-    const missing = errors((await checkDocument(doc)).diagnostics);
+    const missing = errors((await checkDocument(doc, { root: dir })).diagnostics);
     expect(missing.map((d) => [d.code, d.file, d.line])).toEqual([['authority/logo-not-found', join(dir, 'authority.yaml'), 10]]);
   });
 

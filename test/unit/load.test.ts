@@ -63,3 +63,49 @@ describe('parseYaml', () => {
     expect(doc.locate(['dimensions', 0, 'missions', 0, 'nothing']).line).toBe(5);
   });
 });
+
+describe('decodeSource on bytes that are not text', () => {
+  it('calls binary or random bytes "not UTF-8 text", keeping TIS-620 for what is Thai text', () => {
+    const random = new Uint8Array([0x6b, 0x69, 0x6e, 0x64, 0x00, 0x8f, 0xa3, 0xfe, 0x12, 0xc8, 0x9d, 0xb1]);
+    const r = decodeSource('a.yaml', random);
+    expect(r.ok === false && r.diagnostic.code).toBe('load/not-utf8');
+    const png = decodeSource('a.yaml', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0xa1]));
+    expect(png.ok === false && png.diagnostic.code).toBe('load/not-utf8');
+  });
+});
+
+/** The one error a text gives, as "line:column code". */
+function onlyError(text: string): string {
+  const errors = parseYaml('a.yaml', text).diagnostics.filter((d) => d.severity === 'error');
+  expect(errors).toHaveLength(1);
+  return `${errors[0]!.line}:${errors[0]!.column} ${errors[0]!.code}`;
+}
+
+describe('YAML mistakes officers make, each one message that says what to type', () => {
+  it('says to add a space after a colon', () => {
+    const text = 'kind: plan\nprojects:\n  - name: อบรม\n    responsible:สำนักปลัด\n    outputs: [x]\n';
+    expect(onlyError(text)).toBe('4:5 yaml/no-space-after-colon');
+    const d = parseYaml('a.yaml', text).diagnostics[0]!;
+    expect(d.hint!.en).toBe('put a space after the colon: responsible: สำนักปลัด');
+    expect(d.hint!.th).toContain('responsible: สำนักปลัด');
+  });
+
+  it('says to quote a text that contains ": "', () => {
+    const text = 'kind: plan\nprojects:\n  - name: โครงการ: อบรมคุณธรรม\n    outputs: [x]\n';
+    expect(onlyError(text)).toBe('3:11 yaml/colon-in-text');
+    expect(parseYaml('a.yaml', text).diagnostics[0]!.hint!.en).toBe('put the text in quotes: name: "โครงการ: อบรมคุณธรรม"');
+  });
+
+  it('gives one message, at the line indented wrongly, with the indentation to use', () => {
+    // Before, this one line gave eight errors (BAD_INDENT on every line below it).
+    const lines = ['kind: plan', 'projects:', '  - name: อบรม', '    budget:', '        2566: 20000', '      2567: 10000', '    rationale: เหตุผล', '    objectives: [a]', '    method: [b]', '    outputs: [c]', '    outcomes: d', '  - name: อื่น', '    outputs: [e]'];
+    expect(onlyError(lines.join('\n'))).toBe('5:9 yaml/bad_indent');
+    expect(parseYaml('a.yaml', lines.join('\n')).diagnostics[0]!.hint!.en).toBe('indent it 6 space(s), like line 6 (2567: 10000)');
+  });
+
+  it('reads anchors and aliases, a key written twice in two spellings being one key', () => {
+    const loaded = parseYaml('a.yaml', 'base: &b { x: 1 }\nuse: [*b, *b]\n').loaded!;
+    expect(loaded.data).toEqual({ base: { x: 1 }, use: [{ x: 1 }, { x: 1 }] });
+    expect(onlyError('budget:\n  2566: 1\n  "2566": 2\n')).toBe('3:3 yaml/duplicate_key');
+  });
+});

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { deriveDocument, renderHtml } from '../../src/pipeline.js';
-import { measureList, type MeasuresInput } from '../../src/kinds/measures.js';
+import { measureList, type MeasuresInput } from '../../src/kinds/measures/input.js';
 import { barChart, estimateWidthEm, lineChart } from '../../src/render/charts.js';
 import { ROOT } from '../helpers.js';
 
@@ -26,7 +26,7 @@ interface Model {
     lineSvg: string;
     issues: { number: string; title: string; analysis: string; rows: { groupFirst: boolean; groupSpan: number; tool: string; id: string; score: string }[] }[];
   };
-  measures: { topics: { number: string; title: string; measures: { number: string; title: string; period: string; responsible: { main: string[]; support: string[] }; monitoring?: string | string[] }[] }[]; monitoringColumn: boolean; monitoring?: string[] };
+  measures: { topics: { heading: string; measures: { number: string; title: string; period: string; responsible: { label?: string; units: string[] }[]; monitoring?: string | string[] }[] }[]; monitoringColumn: boolean; monitoring?: string[] };
   approval: { name: string; position: string[]; date: string };
 }
 
@@ -87,12 +87,28 @@ describe('the example (seed 003)', () => {
   it('numbers the measures by topic, over the whole fiscal year by default', () => {
     const topics = example.model.measures.topics;
     expect(topics).toHaveLength(7);
+    expect(topics[0]!.heading).toMatch(/^หัวข้อที่ ๑ /);
     expect(topics[0]!.measures.map((m) => m.number)).toEqual(['๑.๑', '๑.๒', '๑.๓']);
     expect(topics[0]!.measures[0]!.period).toBe('ต.ค. ๖๖ – ก.ย. ๖๗');
-    expect(topics[0]!.measures[0]!.responsible).toEqual({ main: ['สำนักปลัด อบจ.', 'ส่วนราชการอื่น\u00a0ๆ'], support: [] });
+    // A lone main part goes unlabelled.
+    expect(topics[0]!.measures[0]!.responsible).toEqual([{ label: undefined, units: ['สำนักปลัด อบจ.', 'ส่วนราชการอื่น\u00a0ๆ'] }]);
     // One monitoring for all: said once under the table, not in a column.
     expect(example.model.measures.monitoringColumn).toBe(false);
     expect(example.model.measures.monitoring).toHaveLength(2);
+  });
+
+  it('numbers and words topics the authority\'s way, prints periods and labels in its format', async () => {
+    const d = await deriveDocument(join(ROOT, 'test/fixtures/measures/valid/cover-and-formats.yaml'));
+    expect(d.diagnostics).toEqual([]);
+    const m = d.derived!.model as Model & { cover?: { title: string[] }; titleBlock: { main: { text: string }; sub: { text: string }[] } };
+    const topics = m.measures.topics;
+    expect(topics.map((t) => t.heading)).toEqual(['ด้านที่ ก: คุณภาพการให้บริการ', 'ด้านที่ ข: การใช้ทรัพย์สินของราชการ']);
+    expect(topics[0]!.measures.map((x) => x.number)).toEqual(['ก.๑', 'ก.๒']);
+    expect(topics[0]!.measures.map((x) => x.period)).toEqual(['ทุกไตรมาส', '๖ มกราคม – ๓๑ มีนาคม ๒๕๖๘']);
+    expect(topics[1]!.measures[0]!.period).toBe('เมษายน – กันยายน ๒๕๖๘');
+    expect(topics[1]!.measures[0]!.responsible.map((p) => p.label)).toEqual(['หลัก\u00a0:', 'สนับสนุน\u00a0:']);
+    expect(m.titleBlock.sub.map((l) => l.text)).toEqual(['เทศบาลตำบลตัวอย่าง อำเภอเกาะคา จังหวัดลำปาง']);
+    expect(m.cover?.title).toEqual(['มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. ๒๕๖๘', 'เทศบาลตำบลตัวอย่าง อำเภอเกาะคา จังหวัดลำปาง']);
   });
 
   it('dates the approval in Thai', () => {
@@ -140,7 +156,11 @@ describe('a document with history and Arabic digits', () => {
     expect(m.monitoring).toBe('รายงานผลต่อนายกเทศมนตรีทุกไตรมาส');
     const asset = arabic.model.measures.topics[1]!.measures[0]!;
     expect(asset.period).toBe('เม.ย. 68 – ก.ย. 68');
-    expect(asset.responsible).toEqual({ main: ['กองคลัง'], support: ['ทุกกอง'] });
+    // Both parts, under the default labels.
+    expect(asset.responsible).toEqual([
+      { label: 'หน่วยงานรับผิดชอบหลัก\u00a0:', units: ['กองคลัง'] },
+      { label: 'หน่วยงานสนับสนุน\u00a0:', units: ['ทุกกอง'] },
+    ]);
   });
 
   it('keys a measure without an id by its title, whitespace collapsed', () => {

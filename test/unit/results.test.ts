@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatPath, type Diagnostic } from '../../src/diagnostics.js';
-import { columnWidths, periodText, urlParts } from '../../src/kinds/results.js';
+import { formatPeriod, periodFormat, type PeriodInput } from '../../src/derive/period.js';
+import { urlParts } from '../../src/derive/links.js';
+import { columnWidths } from '../../src/kinds/results/layout.js';
 import { checkDocument, deriveDocument } from '../../src/pipeline.js';
 import { ROOT, runCli, yamlFile } from '../helpers.js';
 
@@ -25,14 +27,17 @@ function lineOf(file: string, needle: string): number {
 interface Model {
   columns: { title: string; width: string }[];
   groupMode: string;
-  continued?: string;
-  tables: { title?: string; rows: { group: string; cells: { cls: string; blocks: { type: string; value?: string; items?: { marker: string; text: string; sub: boolean }[] }[] }[] }[] }[];
+  split: boolean;
+  continued: string;
+  tables: { title?: string; rows: { type: string; title?: string; group: string; cells: { cls: string; blocks: { type: string; value?: string; items?: { marker: string; text: string; sub: boolean }[] }[]; repeat?: { value: string }[] }[] }[] }[];
 }
 async function model(file: string): Promise<Model> {
   const d = await deriveDocument(file);
   expect(d.diagnostics.filter((x) => x.severity === 'error')).toEqual([]);
   return d.derived!.model as Model;
 }
+
+const periodText = (p: PeriodInput, fy: number, digits: 'thai' | 'arabic') => formatPeriod(p, fy, digits);
 
 describe('periods', () => {
   it('prints the fiscal-year shorthands as month spans in the fiscal year', () => {
@@ -80,7 +85,8 @@ describe('the examples', () => {
     ]);
     const d = diagnostics[0]!;
     expect(d.column).toBe(readFileSync(LOPBURI, 'utf8').split('\n')[d.line - 1]!.indexOf('{{date 2025-10-02}}') + 1);
-    expect(d.hint!.en).toContain('2024-10-01 to 2025-09-30');
+    // After the year: the fix is the next year's report (never for a date before the year).
+    expect(d.hint!.en).toContain('the report of fiscal year 2569');
   });
 
   it('seed 000 prints its six columns, numbered measures and the whole fiscal year', async () => {
@@ -118,6 +124,46 @@ describe('the examples', () => {
   });
 });
 
+describe('groups in the authority\'s order, numbers and labels', () => {
+  it('prints the groups of groups: in their order with their numbers and labels, rows numbered in print order', async () => {
+    const m = await model(join(FIX, 'valid', 'groups-own-order.yaml'));
+    expect(m.groupMode).toBe('row');
+    expect(m.tables.map((t) => t.title)).toEqual([
+      'กลุ่มที่ ๑ ด้านการป้องกันการทุจริตในองค์กร (ตัวชี้วัดที่ ๑๐ การป้องกันการทุจริต)',
+      'กลุ่มที่ ๒ ด้านการเปิดเผยข้อมูลต่อสาธารณะ (ตัวชี้วัดที่ ๙ การเปิดเผยข้อมูล)',
+      'กลุ่มที่ ๓ คุณภาพการดำเนินงาน (ตัวชี้วัดที่ ๖ คุณภาพการดำเนินงาน)',
+    ]);
+    const numbers = m.tables.flatMap((t) => t.rows.map((r) => r.cells[0]!.blocks[0]!.value));
+    expect(numbers).toEqual(['๑', '๒', '๓', '๔', '๕', '๖']);
+    // The measure's name is what its cell repeats on a continued page.
+    expect(m.tables[0]!.rows[0]!.cells[1]!.repeat).toEqual([expect.objectContaining({ value: 'ประกาศเจตจำนงสุจริตของผู้บริหาร' })]);
+  });
+
+  it('puts title rows inside one table when the header is not repeated per group', async () => {
+    const m = await model(join(FIX, 'valid', 'group-rows-one-table.yaml'));
+    expect(m.tables).toHaveLength(1);
+    const rows = m.tables[0]!.rows;
+    expect(rows.filter((r) => r.type === 'group').map((r) => r.title)).toEqual(['ด้านที่ 1 การบริหารงานบุคคลอย่างเป็นธรรม (2 รายการ)', 'ด้านที่ 2 การใช้จ่ายงบประมาณอย่างคุ้มค่า (2 รายการ)']);
+    expect(rows.map((r) => r.type)).toEqual(['group', 'item', 'item', 'group', 'item', 'item']);
+    expect(m.continued).toBe('(ต่อจากหน้าก่อน)');
+  });
+
+  it('makes one table per group around a group column when asked', async () => {
+    const m = await model(join(FIX, 'valid', 'group-column-per-group.yaml'));
+    expect(m.groupMode).toBe('column');
+    expect(m.tables.map((t) => t.rows.length)).toEqual([2, 2]);
+    expect(m.tables.every((t) => t.title === undefined)).toBe(true);
+  });
+
+  it('turns the printer\'s page cutting off when there is neither a label nor a name to repeat', async () => {
+    const file = yamlFile('kind: results\nauthority: { name: เทศบาลตำบลตัวอย่าง }\nfiscal_year: 2568\nlayout:\n  columns: [{ field: measure }, { field: outputs }]\n  repeat_names: false\nitems:\n  - { measure: มาตรการหนึ่ง, outputs: ทำแล้ว }\n');
+    const m = await model(file);
+    expect(m.split).toBe(false);
+    expect((await model(join(FIX, 'valid', 'narrow-columns.yaml'))).split).toBe(false);
+    expect((await model(LAMPANG)).split).toBe(true);
+  });
+});
+
 describe('rules', () => {
   it('refuses layouts that cannot print what was meant, at the column', async () => {
     const file = join(FIX, 'invalid', 'layout-rules.yaml');
@@ -151,8 +197,18 @@ describe('rules', () => {
     expect(run.status).toBe(1);
     const line = lineOf(file, '{{date 2025-10-02}}');
     const column = readFileSync(file, 'utf8').split('\n')[line - 1]!.indexOf('{{date 2025-10-02}}') + 1;
-    expect(run.stderr).toContain(`dates.yaml:${line}:${column}: warning: {{date 2025-10-02}} is outside the reported fiscal year 2568`);
-    expect(run.stderr).toMatch(/dates\.yaml:\d+:\d+: error: \{\{date 2025-02-30\}\}: 2025-02-30 is not a calendar date/);
+    expect(run.stderr).toContain(`dates.yaml:${line}:${column}: warning: {{date 2025-10-02}} (2025-10-02) is after the end of the reported fiscal year 2568`);
+    expect(run.stderr).toMatch(/dates\.yaml:\d+:\d+: error: 2025-02-30 is not a calendar date/);
+  });
+
+  it('does not warn about a date quoted from an earlier decision (ref), only about the results\' own dates', async () => {
+    const { diagnostics } = await checkDocument(join(FIX, 'invalid', 'dates.yaml'));
+    const early = diagnostics.filter((d) => formatPath(d.path).startsWith('items[3]'));
+    expect(early.map(brief)).toEqual([{ severity: 'warning', code: 'date/outside-fiscal-year', line: lineOf(join(FIX, 'invalid', 'dates.yaml'), '{{date 2024-09-20}}'), path: 'items[3].outputs[1]' }]);
+    // Before the year: no suggestion to report it next year.
+    expect(early[0]!.hint!.en).toContain('{{date 2024-09-20 ref}}');
+    expect(early[0]!.hint!.en).not.toMatch(/next year|2569/);
+    expect((await checkDocument(join(FIX, 'valid', 'title-cover-headings.yaml'))).diagnostics).toEqual([]);
   });
 
   it('prints a row without a field as "-" and says so once per row', async () => {

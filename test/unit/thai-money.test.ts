@@ -44,6 +44,9 @@ describe('parseAmount', () => {
     [' 12.50 ', 1250],
     [9999999999999.99, 999999999999999],
     ['9999999999999.99', 999999999999999],
+    // Thai digits, as officers type them (issue 11).
+    ['๑๐๐', 10000],
+    ['๑๕๒๕๐.๗๕', 1525075],
   ];
   for (const [input, satang] of good) {
     it(`accepts ${typeof input} ${String(input)}`, () => {
@@ -84,7 +87,7 @@ describe('parseAmount', () => {
     ['5.', 'not-a-number'],
     ['1.2.3', 'not-a-number'],
     ['+5', 'not-a-number'],
-    ['๑๐๐', 'not-a-number'],
+    ['๕๐,๐๐๐', 'thousands-separator'],
     ['0x10', 'not-a-number'],
     ['Infinity', 'not-a-number'],
     ['NaN', 'not-a-number'],
