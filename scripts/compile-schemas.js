@@ -3,8 +3,8 @@
 // (ajv's standalone code), so that validating a document loads no schema compiler.
 import { writeFileSync } from 'node:fs';
 import { compiledModule } from '../dist/validate/compile.js';
-import { schemaFiles, schemaHash } from '../dist/validate/schema.js';
-import { SCHEMA_DIR } from '../dist/paths.js';
+import { schemaHash } from '../dist/validate/schema.js';
+import { schemaTexts } from '../dist/validate/schema-files.js';
 
-const files = schemaFiles(SCHEMA_DIR);
+const files = schemaTexts();
 writeFileSync(new URL('../dist/validate/compiled-schemas.js', import.meta.url), await compiledModule(files, schemaHash(files)));

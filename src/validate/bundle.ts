@@ -5,11 +5,10 @@
  * Used by `ita-report schema KIND`, by the editor copies of the schemas, by the field
  * reference and by the normalization step that reads fields' types.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { KINDS } from '../kinds/index.js';
 import { AUTHORITY_KIND, AUTHORITY_SCHEMA } from '../load/authority.js';
-import { SCHEMA_DIR, TOOL_VERSION } from '../paths.js';
+import { TOOL_VERSION } from '../paths.js';
+import { schemaText } from './schema-files.js';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -25,7 +24,7 @@ export function schemaFileOf(kind: string): string | undefined {
 }
 
 function read(file: string): { [key: string]: Json } {
-  return JSON.parse(readFileSync(join(SCHEMA_DIR, file), 'utf8')) as { [key: string]: Json };
+  return JSON.parse(schemaText(file)) as { [key: string]: Json };
 }
 
 /** Rewrites every `$ref` of a schema tree; `fromCommon` tells whether `#/$defs/x` means a common definition. */

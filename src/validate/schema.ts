@@ -9,8 +9,6 @@
  * (running from src/, a schema edited since the build) they are compiled here instead.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { bi, type Bilingual, type Diagnostic, type YamlPath } from '../diagnostics.js';
 import type { LoadedYaml } from '../load/yaml.js';
@@ -18,7 +16,7 @@ import type { AmountProblem } from '../thai/money.js';
 import { toArabicDigits } from '../thai/digits.js';
 import { ISO_DATE_PATTERN } from './normalize.js';
 import { nearest } from './suggest.js';
-import { SCHEMA_DIR } from '../paths.js';
+import { schemaTexts } from './schema-files.js';
 
 type SchemaNode = Record<string, unknown> & { title?: string; description?: string; properties?: Record<string, SchemaNode> };
 
@@ -96,11 +94,6 @@ function fieldTitle(schema: SchemaNode | undefined, key: string): string {
   return t ? `${key} (${t})` : key;
 }
 
-/** Every schema file of `dir`, by file name (the key `$ref`s and SchemaValidator.validate use). */
-export function schemaFiles(dir: string): Map<string, string> {
-  return new Map(readdirSync(dir).filter((f) => f.endsWith('.schema.json')).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
-}
-
 /** Identifies a set of schema files: the compiled module records the one it was made from. */
 export function schemaHash(files: Map<string, string>): string {
   const hash = createHash('sha256');
@@ -118,8 +111,8 @@ interface CompiledModule {
 export class SchemaValidator {
   private constructor(private readonly validatorOf: (schemaFile: string) => Validate | undefined) {}
 
-  static async load(schemaDir = SCHEMA_DIR): Promise<SchemaValidator> {
-    const files = schemaFiles(schemaDir);
+  static async load(): Promise<SchemaValidator> {
+    const files = schemaTexts();
     const compiled = (await import(new URL('./compiled-schemas.js', import.meta.url).href).catch(() => undefined)) as CompiledModule | undefined;
     if (compiled?.SOURCE_HASH === schemaHash(files)) return new SchemaValidator((name) => compiled.VALIDATORS.get(name));
     const { compileSchemas } = await import('./compile.js');
