@@ -9,8 +9,8 @@
 // 2. A batch of N distinct documents (the examples with names and figures varied, so that
 //    nothing can be reused from an identical document): ita-report; the naive way (a new
 //    browser for every document); raw Chromium printing the final HTML of the same documents
-//    once each in one browser (the floor). Documents/s, pages/s, and the peak memory of Node
-//    and Chromium together (proportional set size, sampled every 100 ms).
+//    once each in one browser (the floor). Documents/s, pages/s, CPU time, and the peak memory
+//    of Node and Chromium together (each process's own pages, shared pages once; every 100 ms).
 //
 // Not a test: the figures vary by machine and load; the ratios are what to compare.
 import { spawn } from 'node:child_process';
@@ -102,8 +102,8 @@ async function cold() {
 // 2. A batch of distinct documents.
 
 /**
- * Copy `i` of an example: every name and measure gets the copy's number, amounts and scores
- * move a little, so line breaks, pages and totals differ from document to document.
+ * Copy `i` of an example: every name, measure and project gets the copy's number, amounts
+ * and scores move a little, so line breaks, pages and totals differ from document to document.
  */
 function vary(text, i) {
   const doc = parseDocument(text);
@@ -112,7 +112,8 @@ function vary(text, i) {
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
       const value = pair.value;
       if (!isScalar(value)) return;
-      if ((key === 'name' || key === 'measure') && typeof value.value === 'string') value.value = `${value.value} (ชุดที่ ${i + 1})`;
+      // A progress report names the plan's projects (`project:`): both get the same suffix.
+      if (['name', 'measure', 'project'].includes(key) && typeof value.value === 'string') value.value = `${value.value} (ชุดที่ ${i + 1})`;
       else if (/^25\d\d$/.test(key) && typeof value.value === 'number') value.value = Math.round((value.value * (1 + (i % 9) / 10)) / 100) * 100;
       else if (key === 'score' && typeof value.value === 'number') value.value = Math.max(0, Math.round((value.value - (i % 5) * 1.5) * 100) / 100);
     },
@@ -136,20 +137,26 @@ function makeCorpus() {
 }
 
 /**
- * Peak memory (proportional set size) of this process and every browser it started, together,
- * and the CPU time they used (Linux /proc; a browser's CPU is read from its processes while
- * they run, sampled every 100 ms). CPU time is what a loaded machine does not blur.
+ * Peak memory of this process and every browser it started, together, and the CPU time they
+ * used (Linux /proc; a browser's CPU is read from its processes while they run, sampled every
+ * 100 ms). Memory is each process's own pages (USS) plus the pages they share counted once
+ * (the largest share of one of them): the proportional set size would count a share of the
+ * libraries other programs' Chromium processes map too, so it changes with what else runs.
+ * CPU time is what a loaded machine does not blur.
  */
 function sampler() {
   let peak = { node: 0, browser: 0 };
   const cpu = new Map();
   const tick = Number(process.env.CLK_TCK ?? 100);
   const startNode = process.cpuUsage();
-  const pss = (pid) => {
+  /** [own, shared] bytes of a process. */
+  const memoryOf = (pid) => {
     try {
-      return Number(/Pss:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))[1]) * 1024;
+      const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+      const kb = (key) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(rollup)?.[1] ?? 0) * 1024;
+      return [kb('Private_Clean') + kb('Private_Dirty'), kb('Shared_Clean') + kb('Shared_Dirty')];
     } catch {
-      return 0;
+      return [0, 0];
     }
   };
   const cpuOf = (pid) => {
@@ -175,8 +182,9 @@ function sampler() {
       const c = cpuOf(p);
       if (c !== undefined) cpu.set(p, Math.max(cpu.get(p) ?? 0, c));
     }
-    const node = pss(process.pid);
-    const browser = browsers.reduce((a, p) => a + pss(p), 0);
+    const [node, nodeShared] = memoryOf(process.pid);
+    const others = browsers.map(memoryOf);
+    const browser = others.reduce((a, [own]) => a + own, 0) + Math.max(nodeShared, ...others.map(([, shared]) => shared));
     if (node + browser > peak.node + peak.browser) peak = { node, browser };
   }, 100);
   return () => {
@@ -230,7 +238,7 @@ async function batch() {
   const htmls = [];
   for (const input of inputs) {
     const d = await deriveDocument(input.file);
-    htmls.push(await renderHtml(d.kind.name, d.derived));
+    if (d.derived) htmls.push(await renderHtml(d.kind.name, d.derived));
   }
   // The browser starts inside the measured time, as ita-report's does.
   stop = sampler();

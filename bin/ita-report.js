@@ -4,6 +4,12 @@
 // ITA_REPORT_DEBUG is set.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+
+// A run is short and allocates in bursts (a PDF parsed, a document derived): a young generation
+// of 2 MB instead of 16 keeps Node about 25 MB smaller while two documents print, in the same
+// time (measured: six copies of the example plan, --jobs 2). Set before anything is allocated.
+setFlagsFromString('--max-semi-space-size=2');
 
 const cli = new URL('../dist/cli/index.js', import.meta.url);
 if (!existsSync(fileURLToPath(cli))) {

@@ -17,6 +17,15 @@ const CHROMIUM_ARGS = [
   '--disable-default-apps',
   '--disable-extensions',
   '--font-render-hinting=none',
+  // Memory (measured on the example plan, Node and Chromium together): new headless mode
+  // starts the whole browser, whose omnibox pop-ups are web pages of their own (a renderer of
+  // about 50 MB that printing never shows); the network service, which only carries requests
+  // answered from memory, can live in the browser process (a process of about 20 MB less);
+  // a PDF needs no software rasterizer (the GPU process keeps 7 MB instead of 20, the PDFs
+  // are byte for byte the same).
+  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup',
+  '--enable-features=NetworkServiceInProcess2',
+  '--disable-software-rasterizer',
 ];
 
 /**
