@@ -127,12 +127,13 @@ export class WatchSession {
     if (this.closed) return;
     this.closed = true;
     clearTimeout(this.timer);
-    await this.watcher?.close();
-    this.watcher = undefined;
-    await this.running?.catch(() => undefined);
+    // The browser first: a rebuild still printing then ends at once instead of being waited for.
     // Stopped while the browser was starting: wait for it, so that it is closed too.
     const printer = this.printer ?? (await this.launching?.catch(() => undefined));
     await printer?.close();
+    await this.watcher?.close();
+    this.watcher = undefined;
+    await this.running?.catch(() => undefined);
   }
 
   private inputsOf(t: WatchTarget): string[] {
