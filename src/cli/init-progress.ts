@@ -10,7 +10,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { bi, hasErrors, type Bilingual, type Lang } from '../diagnostics.js';
-import { planOutline, type OutlineProject, type PlanInput } from '../kinds/plan.js';
+import { planOutline, type OutlineProject, type PlanInput } from '../kinds/plan/outline.js';
 import { nameText } from '../kinds/progress/input.js';
 import { checkDocument } from '../pipeline.js';
 import { formatMoney } from '../thai/index.js';

@@ -10,7 +10,7 @@ import { fiscalYearRange, formatDateLong, formatMoney, parseAmount, sixMonthRang
 import { checkIsoDate, checkIsoMonthOrDate } from '../../validate/dates.js';
 import { nearest } from '../../validate/suggest.js';
 import type { KindContext } from '../kind.js';
-import { planOutline, type OutlineProject, type PlanInput, type PlanOutline } from '../plan.js';
+import { planOutline, type OutlineProject, type PlanInput, type PlanOutline } from '../plan/outline.js';
 import { nameKey, nameText, roundOf, statusOf, type PeriodInput, type ProgressInput, type Round } from './input.js';
 
 /** What the rules learnt from the plan, handed to the derive step by the pipeline. */
