@@ -1,10 +1,11 @@
 /**
  * The plan's rules beyond its schema: a period of at most MAX_PLAN_YEARS years in order,
- * an issue date that exists, budget years inside the period, at least one project, and
+ * an issue date or month that exists in the Christian era (the shared checks of
+ * src/validate/dates.ts), budget years inside the period, at least one project, and
  * warnings for a name used twice and a project with neither outputs nor outcomes.
  */
 import { bi } from '../../diagnostics.js';
-import { parseIsoDate, parseIsoMonth } from '../../thai/index.js';
+import { checkIsoMonthOrDate } from '../../validate/dates.js';
 import type { KindContext } from '../kind.js';
 import { MAX_PLAN_YEARS, placedProjects, type PlanInput } from './input.js';
 
@@ -16,13 +17,7 @@ export function rules(input: PlanInput, ctx: KindContext): void {
     ctx.problem('error', 'plan/period-length', ['period', 'to'], bi(`แผนยาว ${to - from + 1} ปี เกิน ${MAX_PLAN_YEARS} ปี`, `the plan spans ${to - from + 1} years, more than ${MAX_PLAN_YEARS}`), bi('ตรวจปี พ.ศ. ของ from และ to', 'check the from and to years'));
   }
 
-  const issuedOk = /^\d{4}-\d{2}-\d{2}$/.test(input.issued) ? parseIsoDate(input.issued) !== null : parseIsoMonth(input.issued) !== null;
-  const issuedYear = Number(input.issued.slice(0, 4));
-  if (issuedYear >= 2400) {
-    ctx.problem('error', 'date/buddhist-year', ['issued'], bi(`วันที่ ${input.issued} ใช้ปี พ.ศ. แต่ฟิลด์นี้ใช้ปี ค.ศ.`, `${input.issued} uses a Buddhist-era year; this field takes the Christian era`), bi(`ใช้ ${issuedYear - 543}${input.issued.slice(4)} (เครื่องมือแสดงเป็น พ.ศ. ให้เอง)`, `write ${issuedYear - 543}${input.issued.slice(4)}; the tool prints the Buddhist era`));
-  } else if (!issuedOk) {
-    ctx.problem('error', 'date/invalid', ['issued'], bi(`ไม่มีวันที่ ${input.issued} ในปฏิทิน`, `${input.issued} is not a calendar date`), bi('ตรวจเดือน (01–12) และวัน', 'check the month (01–12) and day'));
-  }
+  checkIsoMonthOrDate(ctx, ['issued'], input.issued, 'start');
 
   const projects = placedProjects(input);
   const names = new Map<string, (string | number)[]>();
