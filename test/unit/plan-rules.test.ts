@@ -33,3 +33,12 @@ describe("the plan's issue date", () => {
     expect(d!.code).toBe('date/invalid');
   });
 });
+
+describe('project names of a plan', () => {
+  it('that differ only in spaces and line breaks are one name, as progress reports match them', async () => {
+    const text = MINIMAL.replace('- name: มาตรการเผยแพร่ข้อมูลข่าวสาร', '- name: โครงการอบรม คุณธรรมจริยธรรม');
+    const { diagnostics } = await checkDocument(yamlFile(text));
+    expect(diagnostics.map((d) => [d.severity, d.code, d.line])).toEqual([['warning', 'plan/duplicate-project', text.split('\n').findIndex((l) => l.includes('โครงการอบรม คุณธรรม')) + 1]]);
+    expect((await checkDocument(yamlFile(MINIMAL))).diagnostics).toEqual([]);
+  });
+});

@@ -61,6 +61,16 @@ export interface PlanInput {
 export const DEFAULT_TITLE = 'แผนปฏิบัติการป้องกันการทุจริตเพื่อยกระดับคุณธรรมและความโปร่งใส';
 export const MAX_PLAN_YEARS = 10;
 
+/**
+ * A project's name as documents that refer to it match it (the progress reports): with
+ * every space and line break taken out, since a name copied from a PDF comes with breaks
+ * where its lines wrapped, and Thai does not separate words by spaces. Two projects of a
+ * plan with the same key cannot be told apart.
+ */
+export const nameKey = (name: string): string => name.replace(/\s+/g, '');
+/** A name (or title) as messages and other documents quote it: one line, single spaces. */
+export const nameText = (name: string): string => name.replace(/\s+/g, ' ').trim();
+
 /** A project with where it sits in the tree, in plan order. */
 export interface PlacedProject {
   input: ProjectInput;

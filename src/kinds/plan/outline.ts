@@ -5,10 +5,10 @@
 import { authorityValues } from '../../derive/authority.js';
 import { fillKnown } from '../../derive/placeholders.js';
 import { titleText } from '../../derive/title-block.js';
-import { budgetOf, DEFAULT_TITLE, outlineNumber, placedProjects, planYears, runningYears, type PlanInput } from './input.js';
+import { budgetOf, DEFAULT_TITLE, nameKey, nameText, outlineNumber, placedProjects, planYears, runningYears, type PlanInput } from './input.js';
 
-/** What a linked plan's data is, for the documents that open one. */
-export type { PlanInput };
+/** What a linked plan's data is, and how its project names are matched and quoted, for the documents that open one. */
+export { nameKey, nameText, type PlanInput };
 
 /** One project of the plan as other documents see it. */
 export interface OutlineProject {
@@ -64,5 +64,5 @@ export function planOutline(input: PlanInput): PlanOutline {
 function plainTitle(input: PlanInput): string {
   const lines = input.title === undefined ? [DEFAULT_TITLE] : Array.isArray(input.title) ? input.title : [input.title];
   const values = new Map(authorityValues(input.authority));
-  return titleText(lines.map((line) => fillKnown(line, values).replace(/\s+/g, ' ').trim()));
+  return titleText(lines.map((line) => nameText(fillKnown(line, values))));
 }

@@ -2,12 +2,12 @@
  * The plan's rules beyond its schema: a period of at most MAX_PLAN_YEARS years in order,
  * an issue date or month that exists in the Christian era (the shared checks of
  * src/validate/dates.ts), budget years inside the period, at least one project, and
- * warnings for a name used twice and a project with neither outputs nor outcomes.
+ * warnings for a name used twice (compared as progress reports match names: nameKey) and a project with neither outputs nor outcomes.
  */
 import { bi } from '../../diagnostics.js';
 import { checkIsoMonthOrDate } from '../../validate/dates.js';
 import type { KindContext } from '../kind.js';
-import { MAX_PLAN_YEARS, placedProjects, type PlanInput } from './input.js';
+import { MAX_PLAN_YEARS, nameKey, placedProjects, type PlanInput } from './input.js';
 
 export function rules(input: PlanInput, ctx: KindContext): void {
   const { from, to } = input.period;
@@ -28,11 +28,11 @@ export function rules(input: PlanInput, ctx: KindContext): void {
         ctx.problem('error', 'plan/budget-year', [...path, 'budget', year], bi(`ปีงบประมาณ ${year} อยู่นอกช่วงของแผน (${from}–${to})`, `budget year ${year} is outside the plan period (${from}–${to})`), bi(`ใช้ปีระหว่าง ${from} ถึง ${to}`, `use a year from ${from} to ${to}`), { key: true });
       }
     }
-    const key = p.name.replace(/\s+/g, ' ').trim();
+    const key = nameKey(p.name);
     const first = names.get(key);
     if (first) {
       const line = ctx.doc.locate([...first, 'name']).line;
-      ctx.problem('warning', 'plan/duplicate-project', [...path, 'name'], bi(`ชื่อโครงการซ้ำกับโครงการที่บรรทัด ${line}`, `the project name repeats the one on line ${line}`), bi('ตรวจว่าคัดลอกมาโดยไม่ได้แก้ชื่อหรือไม่', 'check whether it was copied without changing the name'));
+      ctx.problem('warning', 'plan/duplicate-project', [...path, 'name'], bi(`ชื่อโครงการซ้ำกับโครงการที่บรรทัด ${line}`, `the project name repeats the one on line ${line}`), bi('ตรวจว่าคัดลอกมาโดยไม่ได้แก้ชื่อหรือไม่ (ชื่อที่ต่างกันเพียงการเว้นวรรคนับเป็นชื่อเดียวกัน รายงานผลตามแผนจึงแยกไม่ได้)', 'check whether it was copied without changing the name (names that differ only in spaces count as one: a progress report could not tell them apart)'));
     } else names.set(key, path);
     if (p.outputs === undefined && p.outcomes === undefined) {
       ctx.problem('warning', 'plan/no-results', path, bi('โครงการไม่มีผลผลิตหรือผลลัพธ์', 'the project has neither outputs nor outcomes'), bi('เพิ่ม outputs: หรือ outcomes:', 'add outputs: or outcomes:'));
