@@ -6,10 +6,10 @@
  * with the schemas by a test). Read from the schemas themselves, so it cannot drift.
  */
 import { join } from 'node:path';
-import type { Lang } from '../diagnostics.js';
+import { bi, type Lang } from '../diagnostics.js';
 import { prepareOutputs, replaceRefusal, writeAtomically } from '../batch/outputs.js';
 import { bundledSchema, resolveLocalRef, schemaKinds, type Json, type JsonObject } from '../validate/bundle.js';
-import { nearest } from '../validate/suggest.js';
+import { kindChoices } from '../validate/suggest.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, printDiagnostics } from './report.js';
 
 /** One line of the reference. */
@@ -183,10 +183,9 @@ export async function fieldsCommand(kind: string | undefined, opts: FieldsOption
     return EXIT_OK;
   }
   if (kind === undefined || !kinds.includes(kind)) {
-    const guess = kind === undefined ? undefined : nearest(kind, kinds);
-    process.stderr.write(lang === 'th'
-      ? `ita-report: ระบุชนิดเอกสาร${kind === undefined ? '' : ` ("${kind}" ไม่มี${guess ? ` หมายถึง ${guess} หรือไม่?` : ''})`} ชนิดที่มี: ${kinds.join(', ')}\n`
-      : `ita-report: name a document kind${kind === undefined ? '' : ` ("${kind}" is unknown${guess ? `; did you mean ${guess}?` : ''})`}; kinds: ${kinds.join(', ')}\n`);
+    const choices = kindChoices(kind, kinds);
+    const problem = kind === undefined ? bi('ระบุชนิดเอกสาร', 'name a document kind') : bi(`ไม่รู้จักชนิดเอกสาร "${kind}"`, `unknown document kind "${kind}"`);
+    process.stderr.write(`ita-report: ${bi(`${problem.th} ${choices.th}`, `${problem.en}; ${choices.en}`)[lang]}\n`);
     return EXIT_USAGE;
   }
   process.stdout.write(`${opts.markdown ? fieldsMarkdown(kind) : `${fieldsText(kind, lang)}\n`}`);

@@ -14,7 +14,7 @@ import { KINDS } from '../kinds/index.js';
 import { STARTER_DIR } from '../paths.js';
 import { EDITOR_SCHEMA_DIR, modelineFor, setModeline, writeEditorFiles, type EditorFiles } from './editor.js';
 import { fiscalYearOf } from '../thai/index.js';
-import { nearest } from '../validate/suggest.js';
+import { kindChoices } from '../validate/suggest.js';
 import { AUTHORITY_KIND } from '../load/authority.js';
 import { initProgress } from './init-progress.js';
 
@@ -131,11 +131,8 @@ export async function initCommand(kindArg: string, dirArg: string | undefined, o
   const kinds = [...KINDS.keys()];
   const names = [...kinds, AUTHORITY_KIND];
   if (!names.includes(kindArg)) {
-    const guess = nearest(kindArg, names);
-    say(lang, bi(
-      `ita-report: ไม่รู้จักชนิดเอกสาร "${kindArg}"${guess ? ` หมายถึง ${guess} หรือไม่?` : ''} ชนิดที่มี: ${names.join(', ')}`,
-      `ita-report: unknown document kind "${kindArg}"${guess ? `; did you mean ${guess}?` : ''} kinds: ${names.join(', ')}`,
-    ), 'err');
+    const choices = kindChoices(kindArg, names);
+    say(lang, bi(`ita-report: ไม่รู้จักชนิดเอกสาร "${kindArg}" ${choices.th}`, `ita-report: unknown document kind "${kindArg}"; ${choices.en}`), 'err');
     return { exitCode: 2, written: [] };
   }
   let year = currentFiscalYear();

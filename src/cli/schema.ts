@@ -4,9 +4,9 @@
  * installed package (or that do not follow a reference from one schema file to another).
  */
 import { dirname, resolve } from 'node:path';
-import type { Lang } from '../diagnostics.js';
+import { bi, type Lang } from '../diagnostics.js';
 import { removeStaleTemporaries, replaceRefusal, writeAtomically } from '../batch/outputs.js';
-import { nearest } from '../validate/suggest.js';
+import { kindChoices } from '../validate/suggest.js';
 import { bundledSchema, schemaKinds } from '../validate/bundle.js';
 import { EXIT_INVALID, EXIT_OK, printDiagnostics } from './report.js';
 
@@ -19,10 +19,8 @@ export { schemaKinds };
 export async function schemaCommand(kind: string, opts: { out?: string; force?: boolean }, lang: Lang): Promise<number> {
   const schema = bundledSchema(kind);
   if (!schema) {
-    const guess = nearest(kind, schemaKinds());
-    process.stderr.write(lang === 'th'
-      ? `ita-report: ไม่รู้จักชนิดเอกสาร "${kind}"${guess ? ` หมายถึง ${guess} หรือไม่?` : ''} ชนิดที่มี: ${schemaKinds().join(', ')}\n`
-      : `ita-report: unknown document kind "${kind}"${guess ? `; did you mean ${guess}?` : ''} kinds: ${schemaKinds().join(', ')}\n`);
+    const choices = kindChoices(kind, schemaKinds());
+    process.stderr.write(`ita-report: ${bi(`ไม่รู้จักชนิดเอกสาร "${kind}" ${choices.th}`, `unknown document kind "${kind}"; ${choices.en}`)[lang]}\n`);
     return 2;
   }
   const text = `${JSON.stringify(schema, null, 2)}\n`;

@@ -43,6 +43,11 @@ export function interpolate(text: string, values: PlaceholderValues, doc: Loaded
   });
 }
 
+/** The text with every placeholder blanked (spaces of its length, so columns still match): what was typed by hand. */
+export function blankPlaceholders(text: string): string {
+  return text.replace(PLACEHOLDER, (whole) => ' '.repeat(whole.length));
+}
+
 /** The text with the placeholders whose value is known filled in, the others left as written (no document to report at). */
 export function fillKnown(text: string, values: PlaceholderValues): string {
   return text.replace(PLACEHOLDER, (whole, rawName: string) => {

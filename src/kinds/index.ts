@@ -1,6 +1,6 @@
 /** The registry of document kinds: a YAML file's `kind:` selects one entry. */
 import type { DocumentKind } from './kind.js';
-import { planKind } from './plan.js';
+import { planKind } from './plan/index.js';
 import { measuresKind } from './measures/index.js';
 import { resultsKind } from './results/index.js';
 import { progressKind } from './progress/index.js';

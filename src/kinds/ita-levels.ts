@@ -9,7 +9,7 @@
  * Thresholds of FY 2566 onwards are marked (verify) in domain.md: they are data
  * here, so correcting them is an edit of one table, not of the computation.
  */
-import { applyDigits, type DigitStyle } from '../thai/index.js';
+import { applyDigits, formatHundredths, type DigitStyle } from '../thai/index.js';
 
 export type Tool = 'iit' | 'eit' | 'oit';
 export const TOOLS: readonly Tool[] = ['iit', 'eit', 'oit'];
@@ -203,11 +203,9 @@ export function levelOf(total: number, tools: Record<Tool, number> | undefined, 
   return undefined;
 }
 
-/** "๘๘.๒๘" / "88.28": always two decimals. */
+/** "๘๘.๒๘" / "88.28": a score as the ITA prints it, always with two decimals. */
 export function formatScore(hundredths: number, digits: DigitStyle = 'thai'): string {
-  const whole = Math.floor(hundredths / 100);
-  const frac = String(hundredths % 100).padStart(2, '0');
-  return applyDigits(`${whole}.${frac}`, digits);
+  return formatHundredths(hundredths, digits);
 }
 
 export type IndicatorVerdict = 'weak' | 'develop' | 'strength';

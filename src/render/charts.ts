@@ -8,7 +8,7 @@
  * Scores are integer hundredths; the value axis always runs from 0 to 100 with
  * the pass mark drawn as a dashed line.
  */
-import { applyDigits, type DigitStyle } from '../thai/index.js';
+import { applyDigits, formatHundredths, type DigitStyle } from '../thai/index.js';
 
 export interface BarItem {
   label: string;
@@ -44,11 +44,6 @@ function esc(s: string): string {
 
 function fmt(n: number): string {
   return String(Math.round(n * 10) / 10);
-}
-
-function scoreText(hundredths: number, digits: DigitStyle): string {
-  const whole = Math.floor(hundredths / 100);
-  return applyDigits(`${whole}.${String(hundredths % 100).padStart(2, '0')}`, digits);
 }
 
 /**
@@ -121,7 +116,7 @@ export function barChart(items: readonly BarItem[], opts: ChartOptions): string 
     out.push(`<text x="${labelW}" y="${fmt(y + row / 2 + 5)}" font-size="${size}" text-anchor="end">${esc(item.label)}</text>`);
     const w = Math.max(0, x(item.value) - x0);
     out.push(`<rect x="${x0}" y="${by}" width="${fmt(w)}" height="${barH}" fill="${below ? COLOR_BELOW : COLOR_PASS}"/>`);
-    const value = scoreText(item.value, d);
+    const value = formatHundredths(item.value, d);
     // Inside the bar's end in white when there is room, otherwise just after it.
     if (w > 60) out.push(`<text x="${fmt(x0 + w - 5)}" y="${fmt(by + barH / 2 + 4.5)}" font-size="13" font-weight="700" fill="#fff" text-anchor="end">${value}</text>`);
     else out.push(`<text x="${fmt(x0 + w + 4)}" y="${fmt(by + barH / 2 + 4.5)}" font-size="13" font-weight="700" text-anchor="start">${value}</text>`);
@@ -173,7 +168,7 @@ export function lineChart(points: readonly PointItem[], opts: ChartOptions): str
     const cy = y(p.value);
     const below = p.value < opts.passMark;
     out.push(`<circle cx="${fmt(cx)}" cy="${fmt(cy)}" r="4.5" fill="${below ? COLOR_BELOW : COLOR_PASS}"/>`);
-    out.push(`<text x="${fmt(cx)}" y="${fmt(cy - 10)}" font-size="14" font-weight="700" text-anchor="middle">${scoreText(p.value, d)}</text>`);
+    out.push(`<text x="${fmt(cx)}" y="${fmt(cy - 10)}" font-size="14" font-weight="700" text-anchor="middle">${formatHundredths(p.value, d)}</text>`);
     const size = fitFont(p.label, step - 6, 14, 9);
     out.push(`<text x="${fmt(cx)}" y="${yBottom + 22}" font-size="${size}" text-anchor="middle">${esc(p.label)}</text>`);
     if (p.sublabel) {

@@ -57,6 +57,11 @@ function isLeapYear(year: number): boolean {
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 
+/** The date as one number (2024-10-01 → 20241001) that orders dates as the calendar does. */
+export function dayNumber(d: IsoDate): number {
+  return d.year * 10000 + d.month * 100 + d.day;
+}
+
 /** Number of days of a month (CE year, month 1-12). */
 export function daysInMonth(year: number, month: number): number {
   if (month === 2 && isLeapYear(year)) return 29;

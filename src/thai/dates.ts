@@ -88,8 +88,8 @@ export function readThaiDate(text: string): ThaiDateReading | null {
   return null;
 }
 
-/** `2024-10-01`, or `2024-10` for a month. */
-export function isoOf(r: ThaiDateReading): string {
+/** `2024-10-01`, or `2024-10` for a month (a reading, or any IsoDate). */
+export function isoOf(r: { year: number; month: number; day?: number }): string {
   const mm = String(r.month).padStart(2, '0');
   return r.day === undefined ? `${r.year}-${mm}` : `${r.year}-${mm}-${String(r.day).padStart(2, '0')}`;
 }

@@ -17,3 +17,11 @@ export function toArabicDigits(s: string): string {
 export function applyDigits(s: string, style: DigitStyle): string {
   return style === 'arabic' ? toArabicDigits(s) : toThaiDigits(s);
 }
+
+/**
+ * A figure kept in integer hundredths (a score, a percentage) with its two decimals:
+ * 8828 → "๘๘.๒๘", 5 → "๐.๐๕". Integers, so no binary fraction ever rounds it.
+ */
+export function formatHundredths(hundredths: number, style: DigitStyle): string {
+  return applyDigits(`${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`, style);
+}

@@ -3,7 +3,10 @@
  * has not replaced yet is a warning at its line (validate, build, preview; an error with
  * --strict). Two kinds of leftovers:
  * - a value, a list item or a line of a text that is wholly in parentheses, the way the
- *   starters mark what to replace: `(ชื่อโครงการ เช่น …)`, `(ชื่อ-นามสกุล นายก)`;
+ *   starters mark what to replace: `(ชื่อโครงการ เช่น …)`, `(ชื่อ-นามสกุล นายก)` — unless the
+ *   field's schema says its value is printed as written (`"x-verbatim": true`: labels such as
+ *   `continued_label: (ต่อจากหน้าก่อน)`, responsible labels, column titles, group and topic
+ *   numbers), where brackets are the authority's own words;
  * - a value the starters give as an example of a name (`เทศบาลตำบลตัวอย่าง`, "example
  *   municipality"), still at the place init wrote it, which happens when init is not
  *   given the authority's name. (The same name elsewhere, say in a test's own document,
@@ -16,6 +19,8 @@ import { bi, type Diagnostic, type YamlPath } from '../diagnostics.js';
 import { readSource } from '../load/source.js';
 import { parseYaml, type LoadedYaml } from '../load/yaml.js';
 import { STARTER_DIR } from '../paths.js';
+import { bundleFile, schemaFileOf } from './bundle.js';
+import { applicable, childSchemas, itemSchemas, type Schema } from './schema-walk.js';
 
 /** "(…)" and nothing else, with no bracket closed before the end: "(ก) และ (ข)" is not one. */
 function isParenthesized(text: string): boolean {
@@ -63,18 +68,27 @@ function warning(doc: LoadedYaml, kind: keyof typeof LEFTOVER, path: YamlPath, t
   return { severity: 'warning', code: `starter/${kind}`, file: doc.file, path, ...doc.locateText(path, text), message: LEFTOVER[kind].message(text), hint: LEFTOVER[kind].hint };
 }
 
+/** The schema of a file's kind (a bundle), or none for a file of no kind this tool knows: then every bracketed value counts. */
+function schemaOf(kind: unknown): Schema | undefined {
+  const file = typeof kind === 'string' ? schemaFileOf(kind) : undefined;
+  return file ? bundleFile(file) : undefined;
+}
+
 /** The leftovers in the data of `doc`, each at its line. Read before the authority file is merged in. */
 export function findLeftovers(doc: LoadedYaml): Diagnostic[] {
   const out: Diagnostic[] = [];
   const kind = valueAt(doc.data, ['kind']);
   for (const e of examples().get(String(kind)) ?? []) if (valueAt(doc.data, e.path) === e.value) out.push(warning(doc, 'example', e.path, e.value));
-  const visit = (v: unknown, path: YamlPath): void => {
+  const root = schemaOf(kind);
+  const visit = (v: unknown, path: YamlPath, schemas: Schema[]): void => {
+    const all = root ? schemas.flatMap((s) => applicable(root, s)) : [];
     if (typeof v === 'string') {
+      if (all.some((s) => s['x-verbatim'] === true)) return;
       for (const line of v.split('\n').map((l) => l.trim())) if (isParenthesized(line)) out.push(warning(doc, 'leftover', path, line));
-    } else if (Array.isArray(v)) v.forEach((item, i) => visit(item, [...path, i]));
-    else if (v !== null && typeof v === 'object') for (const [k, item] of Object.entries(v)) visit(item, [...path, k]);
+    } else if (Array.isArray(v)) v.forEach((item, i) => visit(item, [...path, i], itemSchemas(all)));
+    else if (v !== null && typeof v === 'object') for (const [k, item] of Object.entries(v)) visit(item, [...path, k], childSchemas(all, k));
   };
-  visit(doc.data, []);
+  visit(doc.data, [], root ? [root] : []);
   return out;
 }
 

@@ -10,7 +10,7 @@
  */
 import { bi, formatPath, type Bilingual, type Diagnostic, type YamlPath } from '../diagnostics.js';
 import { isoOf, readThaiDate, thaiReadingOf, toArabicDigits } from '../thai/index.js';
-import { resolveLocalRef, type JsonObject } from './bundle.js';
+import { applicable, childSchemas, isObject, itemSchemas, type Schema } from './schema-walk.js';
 
 /** Hints for values left as typed, by YAML path (formatPath). */
 export type DateHints = Map<string, Bilingual>;
@@ -20,52 +20,9 @@ const PLAIN_NUMBER = /^\d+(\.\d+)?$/;
 /** A pattern that asks for an ISO date or month (`^\d{4}-\d{2}(-\d{2})?$` and the like). */
 export const ISO_DATE_PATTERN = /\\d\{4\}-\\d\{2\}/;
 
-type Schema = JsonObject;
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-
 function types(schema: Schema): string[] {
   const t = schema.type;
   return Array.isArray(t) ? t.map(String) : typeof t === 'string' ? [t] : [];
-}
-
-/** Every schema that applies to a value at once: the node, its $ref, and its branches (followed through both sides of if/then/else). */
-function applicable(root: Schema, schema: Schema, seen = new Set<Schema>()): Schema[] {
-  if (seen.has(schema)) return [];
-  seen.add(schema);
-  const out = [schema];
-  if (typeof schema.$ref === 'string') {
-    const target = resolveLocalRef(root, schema.$ref);
-    if (target) out.push(...applicable(root, target, seen));
-  }
-  for (const key of ['allOf', 'anyOf', 'oneOf']) {
-    const list = schema[key];
-    if (Array.isArray(list)) for (const s of list) if (isObject(s)) out.push(...applicable(root, s as Schema, seen));
-  }
-  for (const key of ['then', 'else']) {
-    const s = schema[key];
-    if (isObject(s)) out.push(...applicable(root, s as Schema, seen));
-  }
-  return out;
-}
-
-/** The schemas of the value under `key` of a mapping that the schemas `of` describe. */
-function childSchemas(of: Schema[], key: string): Schema[] {
-  const out: Schema[] = [];
-  for (const s of of) {
-    const props = s.properties;
-    if (isObject(props) && isObject(props[key])) out.push(props[key] as Schema);
-    const patterns = s.patternProperties;
-    if (isObject(patterns)) for (const [p, sub] of Object.entries(patterns)) if (isObject(sub) && new RegExp(p, 'u').test(key)) out.push(sub as Schema);
-    if (isObject(s.additionalProperties) && !(isObject(props) && key in props)) out.push(s.additionalProperties as Schema);
-  }
-  return out;
-}
-
-function itemSchemas(of: Schema[]): Schema[] {
-  return of.flatMap((s) => (isObject(s.items) ? [s.items as Schema] : []));
 }
 
 interface Walk {

@@ -7,12 +7,18 @@
  */
 import { bi, type YamlPath } from '../diagnostics.js';
 import type { KindContext } from '../kinds/kind.js';
-import { formatDateLong, fiscalYearRange, type IsoDate } from '../thai/index.js';
+import { dayNumber, formatDateLong, fiscalYearRange } from '../thai/index.js';
 import { dayOf, parsePoint } from '../derive/period.js';
 import { formatPoint, proseDates } from '../derive/prose-dates.js';
 import { checkIsoMonthOrDate } from './dates.js';
 
-const dayNumber = (d: IsoDate) => d.year * 10000 + d.month * 100 + d.day;
+/** Every text inside a value (a text, a list of texts, entries with texts in them), each with its path: where a kind's free text may hold dates. */
+export function textsIn(value: unknown, path: YamlPath): { text: string; path: YamlPath }[] {
+  if (typeof value === 'string') return [{ text: value, path }];
+  if (Array.isArray(value)) return value.flatMap((v, i) => textsIn(v, [...path, i]));
+  if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => textsIn(v, [...path, k]));
+  return [];
+}
 
 /** A context whose problems point at `needle` inside the text at `path`, not at the start of the value. */
 function atText(ctx: KindContext, path: YamlPath, needle: string): KindContext {

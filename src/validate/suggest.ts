@@ -1,3 +1,5 @@
+import { bi, type Bilingual } from '../diagnostics.js';
+
 /** "did you mean budget?" — the nearest valid name to a typo, when it is near enough to be a typo. */
 /** Edit distance where swapping two neighbours ("plna" → "plan") counts as one edit. */
 function distance(a: string, b: string): number {
@@ -29,4 +31,13 @@ export function nearest(word: string, candidates: readonly string[]): string | u
   }
   // Allow about one edit per three letters: "budjet" → budget, but "xyz" suggests nothing.
   return best !== undefined && bestDistance <= Math.max(1, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+/**
+ * The fix for a document kind there is none of (`init plna`, `schema plna`, `fields plna`):
+ * the nearest kind when the name looks like a typo, and every kind there is.
+ */
+export function kindChoices(typed: string | undefined, kinds: readonly string[]): Bilingual {
+  const guess = typed === undefined ? undefined : nearest(typed, kinds);
+  return bi(`${guess ? `หมายถึง ${guess} หรือไม่? ` : ''}ชนิดที่มี: ${kinds.join(', ')}`, `${guess ? `did you mean ${guess}? ` : ''}kinds: ${kinds.join(', ')}`);
 }

@@ -50,3 +50,32 @@ describe('leftover starter text', () => {
     expect(await starterWarnings(yamlFile(MINIMAL.replace('องค์การบริหารส่วนตำบลตัวอย่าง', 'เทศบาลตำบลตัวอย่าง')))).toEqual([]);
   });
 });
+
+describe('bracketed values that are real', () => {
+  const RESULTS = readFileSync(join(ROOT, 'examples/na-di-ngam/results-2568.yaml'), 'utf8');
+
+  it('are the values of fields printed as written ("x-verbatim" in the schema): labels, column titles, group numbers', async () => {
+    const text = RESULTS
+      .replace('continued_label: true', 'continued_label: (ต่อจากหน้าก่อน)')
+      .replace(/^(\s+)- \{ indicator: (\d+), number: ๑,/m, '$1- { indicator: $2, number: (๑),');
+    expect(text).toContain('continued_label: (ต่อจากหน้าก่อน)');
+    expect(text).toContain('number: (๑)');
+    const file = join(tempDir('leftover-verbatim-'), 'results.yaml');
+    writeFileSync(file, text);
+    writeFileSync(join(file, '..', 'authority.yaml'), readFileSync(join(ROOT, 'examples/na-di-ngam/authority.yaml'), 'utf8'));
+    expect(await starterWarnings(file)).toEqual([]);
+    // The same words where the schema says nothing of the kind are still starter text.
+    writeFileSync(file, text.replace('    outputs:\n', '    outputs:\n      - (ต่อจากหน้าก่อน)\n'));
+    const found = await starterWarnings(file);
+    expect(found.map((d) => d.code)).toEqual(['starter/leftover']);
+  });
+
+  it('include the shared labels of every kind (responsible labels in common.schema.json)', async () => {
+    const text = RESULTS.replace(/responsible_labels: \{ main: "[^"]*", support: "[^"]*"/, 'responsible_labels: { main: "(หลัก)", support: "(สนับสนุน)"');
+    expect(text).toContain('main: "(หลัก)"');
+    const file = join(tempDir('leftover-verbatim-'), 'results.yaml');
+    writeFileSync(file, text);
+    writeFileSync(join(file, '..', 'authority.yaml'), readFileSync(join(ROOT, 'examples/na-di-ngam/authority.yaml'), 'utf8'));
+    expect((await checkDocument(file)).diagnostics).toEqual([]);
+  });
+});

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { checkDocument, deriveDocument } from '../../src/pipeline.js';
-import { planOutline, type PlanInput } from '../../src/kinds/plan.js';
+import { planOutline, type PlanInput } from '../../src/kinds/plan/outline.js';
 import { ROOT } from '../helpers.js';
 
 const EXAMPLE = join(ROOT, 'examples', 'lampang-pao', 'plan-2566-2570.yaml');

@@ -231,3 +231,39 @@ describe('the six-month fixture (Arabic digits)', () => {
     expect(JSON.stringify(m)).not.toMatch(/[\u0e50-\u0e59]/);
   });
 });
+
+describe('the shared title block, cover and period format (title-cover-formats fixture)', () => {
+  const FILE = join(DIR, 'valid', 'title-cover-formats.yaml');
+  interface Shared {
+    titleBlock: { main: { text: string }; sub: { text: string }[] };
+    cover: { title: string[]; lines: string[] };
+    dimensions: { rows: { type: string; blocks?: { label?: string; value: unknown }[] }[] }[];
+    introduction: string;
+  }
+
+  it('takes the title as the authority\'s lines, with placeholders, and the cover\'s own lines', async () => {
+    const m = (await modelOf(FILE)) as unknown as Shared;
+    expect([m.titleBlock.main.text, ...m.titleBlock.sub.map((l) => l.text)]).toEqual([
+      'รายงานการติดตามผลการดำเนินการตามแผนป้องกันการทุจริต รอบ ๖ เดือน',
+      'ประจำปีงบประมาณ พ.ศ. ๒๕๖๗ (๑ ตุลาคม ๒๕๖๖ – ๓๑ มีนาคม ๒๕๖๗)',
+      'เทศบาลตำบลตัวอย่าง จังหวัดลำปาง',
+    ]);
+    expect(m.cover.title).toEqual(['รายงานการติดตามผลการดำเนินการ', 'ตามแผนป้องกันการทุจริต']);
+    expect(m.cover.lines).toEqual(['เทศบาลตำบลตัวอย่าง', 'รอบ ๖ เดือน ปีงบประมาณ พ.ศ. ๒๕๖๗', 'แผนปฏิบัติการป้องกันการทุจริตเพื่อยกระดับคุณธรรมและความโปร่งใส พ.ศ. ๒๕๖๖ – ๒๕๖๘']);
+    expect(m.introduction).toContain('## ความเป็นมา');
+    expect(m.introduction).toContain('เมื่อ ๑๕ กันยายน ๒๕๖๕');
+  });
+
+  it('prints periods in the authority\'s format, Thai spellings and words included', async () => {
+    const m = (await modelOf(FILE)) as unknown as Shared;
+    const periods = m.dimensions.flatMap((d) => d.rows).flatMap((r) => r.blocks ?? []).filter((b) => b.label === 'ระยะเวลา').map((b) => b.value);
+    expect(periods).toEqual(['มกราคม–มีนาคม ๒๕๖๗', 'ทุกเดือน', 'มกราคม–มีนาคม ๒๕๖๗', 'ตุลาคม ๒๕๖๖–มีนาคม ๒๕๖๗']);
+  });
+
+  it('has a default cover of the title, the authority, the year and round, and the plan', async () => {
+    // The yearly fixture says only `cover: true`.
+    const m = (await modelOf(YEARLY)) as unknown as Shared;
+    expect(m.cover.title).toEqual(['รายงานผลการดำเนินการป้องกันการทุจริตประจำปี']);
+    expect(m.cover.lines).toEqual(['เทศบาลตำบลตัวอย่าง', 'ประจำปีงบประมาณ พ.ศ. ๒๕๖๗', '(๑ ตุลาคม ๒๕๖๖ – ๓๐ กันยายน ๒๕๖๗)', 'ตามแผนปฏิบัติการป้องกันการทุจริตเพื่อยกระดับคุณธรรมและความโปร่งใส พ.ศ. ๒๕๖๖ – ๒๕๖๘']);
+  });
+});

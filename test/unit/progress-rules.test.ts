@@ -111,3 +111,37 @@ describe('the plan as an input', () => {
     expect((await checkDocument(join(dir, 'report.yaml'))).diagnostics.map((d) => d.code)).toEqual(['link/kind']);
   });
 });
+
+describe('the shared pieces: periods, dates in text, placeholders', () => {
+  const SIX_MONTH = join(DIR, 'valid', 'six-month-2567-arabic.yaml');
+  const periodOf = (period: string) => copy(SIX_MONTH, (t) => t, (t) => t.replace('    period: q2\n', `    period: ${period}\n`));
+
+  it('reads a part of the year in its Thai spelling, and words as no dates at all', async () => {
+    // Both used to fail: "ไตรมาส 2" was said to run past the six-month round, and { text } was an internal error.
+    for (const period of ['ไตรมาส 2', 'ครึ่งปีแรก', '{ text: ทุกเดือน }', '{ text: "ตลอด{{round}}" }']) {
+      expect((await checkDocument(periodOf(period))).diagnostics, period).toEqual([]);
+    }
+    const late = periodOf('ไตรมาส 3');
+    const { diagnostics } = await checkDocument(late);
+    expect(diagnostics.map(brief)).toEqual([{ severity: 'warning', code: 'progress/outside-round', line: lineOf(late, 'period: ไตรมาส 3'), path: 'projects[0].period' }]);
+    expect(diagnostics[0]!.message.en).toBe('period ไตรมาส 3 (q3) runs past the six-month round 2567 (2023-10-01 – 2024-03-31)');
+  });
+
+  it('checks {{date …}} in free text against the fiscal year, as every kind does', async () => {
+    const file = copy(SIX_MONTH, (t) => t, (t) => t.replace('outputs: ขออนุมัติโครงการแล้ว', 'outputs: ขออนุมัติโครงการเมื่อ {{date 2024-10-05}} และ {{date 2022-09-15 ref}}'));
+    const { diagnostics } = await checkDocument(file);
+    expect(diagnostics.map(brief)).toEqual([{ severity: 'warning', code: 'date/outside-fiscal-year', line: lineOf(file, '{{date 2024-10-05}}'), path: 'projects[0].outputs' }]);
+    const printed = await deriveDocument(copy(SIX_MONTH, (t) => t, (t) => t.replace('outputs: ขออนุมัติโครงการแล้ว', 'outputs: ขออนุมัติโครงการเมื่อ {{date 2024-01-05}}')));
+    expect(JSON.stringify(printed.derived!.model)).toContain('ขออนุมัติโครงการเมื่อ 5 ม.ค. 2567');
+  });
+
+  it("quotes every field of the plan's authority, and names the one it was written without", async () => {
+    const file = copy(SIX_MONTH, (t) => t, (t) => t.replace('{{authority}} รายงานความก้าวหน้า', '{{authority_type}} {{head_title}} {{district}} รายงานความก้าวหน้า'));
+    const { diagnostics } = await deriveDocument(file);
+    expect(diagnostics.map((d) => [d.code, d.line])).toEqual([
+      ['prose/missing-value', lineOf(file, '{{district}}')],
+      ['prose/missing-value', lineOf(file, '{{district}}')],
+    ]);
+    expect(diagnostics.map((d) => d.message.en)).toEqual(['{{authority_type}}: the authority has no type', '{{district}}: the authority has no district']);
+  });
+});

@@ -33,6 +33,11 @@ describe('Thai spellings of listed values', () => {
     expect(at(results, '$defs/listItem/else/properties/list/enum')).toEqual(allSpellings('list'));
     expect(at(results, '$defs/column/properties/align/enum')).toEqual(allSpellings('align'));
     expect(at(results, '$defs/layout/properties/group_by/enum')).toEqual(allSpellings('group_by'));
+    // A project's status in a progress report is spelt as a measure's in a results report.
+    const progress = schema('progress');
+    expect(at(progress, '$defs/project/properties/status/enum')).toEqual(allSpellings('status'));
+    expect(at(progress, 'properties/round/enum')).toEqual(allSpellings('round'));
+    expect(at(progress, '$defs/project/properties/period/$ref')).toBe('common.schema.json#/$defs/period');
   });
 
   it('turn a Thai spelling into its value, and nothing else', () => {

@@ -4,9 +4,10 @@
  * 88.28), and another authority's name (seed 003 named one in its limitations).
  */
 import { bi } from '../../diagnostics.js';
+import { blankPlaceholders } from '../../derive/placeholders.js';
+import { toArabicDigits } from '../../thai/index.js';
 import type { KindContext } from '../kind.js';
 import type { MeasuresInput, Path, Prose } from './input.js';
-
 
 interface ProseField {
   path: Path;
@@ -47,7 +48,6 @@ function reportAt(ctx: KindContext, severity: 'error' | 'warning', code: string,
 
 /** A score-like number (two decimals) typed in prose; not a time ("10.30 น.") nor part of a dotted date. */
 const FIGURE = /(?<![0-9๐-๙.,])([0-9๐-๙]{1,3})\.([0-9๐-๙]{2})(?![0-9๐-๙]|\.[0-9๐-๙]|\s*น\.)/g;
-const toArabic = (s: string) => s.replace(/[๐-๙]/g, (d) => String(d.charCodeAt(0) - 0x0e50));
 
 /** Local-authority name prefixes: the name that follows must be this authority's. */
 const AUTHORITY_PREFIXES = ['องค์การบริหารส่วนจังหวัด', 'องค์การบริหารส่วนตำบล', 'เทศบาลนคร', 'เทศบาลเมือง', 'เทศบาลตำบล'];
@@ -57,11 +57,10 @@ const GENERIC_AFTER = ['หรือ', 'และ', 'อื่น', 'ทั่�
 export function checkProse(input: MeasuresInput, ctx: KindContext, figures: Map<number, string[]>): void {
   const own = [input.authority.name, input.authority.short_name].filter((n): n is string => Boolean(n));
   for (const field of proseFields(input)) {
-    // Placeholders are not typed text.
-    const text = field.text.replace(/\{\{[^{}]*\}\}/g, (m) => ' '.repeat(m.length));
+    const text = blankPlaceholders(field.text);
     for (const m of text.matchAll(FIGURE)) {
       const literal = m[0];
-      const value = Number(toArabic(m[1]!)) * 100 + Number(toArabic(m[2]!));
+      const value = Number(toArabicDigits(m[1]!)) * 100 + Number(toArabicDigits(m[2]!));
       if (value > 10000) continue;
       const names = figures.get(value);
       if (names && names.length > 0) {

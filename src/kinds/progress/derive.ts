@@ -5,16 +5,19 @@
  * baht text, the period of the round).
  */
 import type { YamlPath } from '../../diagnostics.js';
-import { stackedBarChart, type StackSegment } from '../../render/charts.js';
-import { applyDigits, bahtText, formatDateLong, formatMoney, formatYearRange, parseAmount } from '../../thai/index.js';
-import type { DeriveContext, DerivedDocument } from '../kind.js';
+import { authorityValues } from '../../derive/authority.js';
+import { coverModel } from '../../derive/cover.js';
 import { urlParts } from '../../derive/links.js';
-import { formatPeriod } from '../../derive/period.js';
-import { STATUS_TEXT, STATUSES, statusOf, type ProgressInput, type Round, type Status } from './input.js';
-import { isoOf, roundRange, type CheckedReport } from './rules.js';
+import { formatPeriod, periodFormat } from '../../derive/period.js';
+import type { PlaceholderValue } from '../../derive/placeholders.js';
+import { formatProseDates } from '../../derive/prose-dates.js';
+import { titleBlock, titleLines, titleText } from '../../derive/title-block.js';
+import { stackedBarChart, type StackSegment } from '../../render/charts.js';
+import { applyDigits, bahtText, formatDateLong, formatMoney, formatYearRange, isoOf, parseAmount } from '../../thai/index.js';
+import type { DeriveContext, DerivedDocument } from '../kind.js';
+import { STATUS_TEXT, STATUSES, statusOf, type ProgressInput, type Prose, type Round, type Status } from './input.js';
+import { roundRange, type CheckedReport } from './rules.js';
 import { formatPercent, percent, tally, type ProjectFigures, type Tally } from './summary.js';
-
-type Prose = string | string[];
 
 const TITLES: Record<Round, string> = {
   half_year: 'รายงานการกำกับติดตามการดำเนินการป้องกันการทุจริตประจำปี รอบ 6 เดือน',
@@ -70,10 +73,8 @@ export function derive(input: ProgressInput, ctx: DeriveContext, learnt: Checked
   const planPeriod = formatYearRange(outline.period.from, outline.period.to, digits);
   const pct = (part: number, whole: number) => formatPercent(percent(part, whole), digits);
 
-  const values = new Map<string, string>([
-    ['authority', authority.name],
-    ['authority_short', authority.short_name ?? authority.name],
-    ['province', authority.province ?? ''],
+  const values = new Map<string, PlaceholderValue>([
+    ...authorityValues(authority),
     ['fiscal_year', num(fy)],
     ['round', num(ROUND_TEXT[round])],
     ['round_period', roundPeriod],
@@ -96,7 +97,11 @@ export function derive(input: ProgressInput, ctx: DeriveContext, learnt: Checked
     values.set(`dimension.${d + 1}.projects`, num(totals.dimensions[d]!.projects));
     values.set(`dimension.${d + 1}.done`, num(totals.dimensions[d]!.counts.done));
   });
-  const prose = <T extends Prose | undefined>(value: T, path: YamlPath) => ctx.prose(value, path, values);
+  // `{{date 2024-03-12}}` in free text prints the Buddhist-era date (the rules checked it).
+  const dated = <T extends Prose | undefined>(value: T): T =>
+    (typeof value === 'string' ? formatProseDates(value, digits) : Array.isArray(value) ? value.map((v) => formatProseDates(v, digits)) : value) as T;
+  const prose = <T extends Prose | undefined>(value: T, path: YamlPath) => ctx.prose(dated(value), path, values);
+  const format = periodFormat(input.options?.period_format);
 
   // Summary: a column per status that occurs (cancelled only when a project was cancelled).
   const shown = STATUSES.filter((s) => s !== 'cancelled' || total.counts.cancelled > 0);
@@ -138,7 +143,7 @@ export function derive(input: ProgressInput, ctx: DeriveContext, learnt: Checked
       const blocks: Block[] = [];
       if (e.outputs !== undefined) blocks.push({ type: 'prose', value: prose(e.outputs, at('outputs')) });
       if (e.outcomes !== undefined) blocks.push({ type: 'prose', label: 'ผลที่ได้รับ', value: prose(e.outcomes, at('outcomes')) });
-      if (e.period !== undefined) blocks.push({ type: 'text', label: 'ระยะเวลา', value: formatPeriod(e.period, fy, digits) });
+      if (e.period !== undefined) blocks.push({ type: 'text', label: 'ระยะเวลา', value: formatPeriod(e.period, fy, digits, format, (t) => prose(t, [...at('period'), 'text'])) });
       if (e.over_budget_reason !== undefined) blocks.push({ type: 'prose', label: 'เหตุที่ใช้จ่ายเกินแผน', value: prose(e.over_budget_reason, at('over_budget_reason')) });
       if (e.remarks !== undefined) blocks.push({ type: 'prose', label: 'หมายเหตุ', value: prose(e.remarks, at('remarks')) });
       if (e.links !== undefined) blocks.push({ type: 'links', links: e.links.map((l) => ({ ...l, parts: urlParts(l.url) })) });
@@ -160,27 +165,32 @@ export function derive(input: ProgressInput, ctx: DeriveContext, learnt: Checked
     return [{ id: `dimension-${d + 1}`, label: `${dimensionLabel(d)} ${dim.name}`, rows: tableRows, subtotal: { label: `รวม${dimensionLabel(d)} (${num(t.projects)} โครงการ)`, planned: amount(t.planned), spent: amount(t.spent), percent: pct(t.spent, t.planned) } }];
   });
 
-  const title = num(input.title === undefined ? TITLES[round] : prose(input.title, ['title']));
+  // A title of one text gets the lines of the plan, the year and the authority under it;
+  // a list of lines is the whole title block, as typed (as in every kind).
+  const listed = Array.isArray(input.title);
+  const titled = titleLines(input.title ?? TITLES[round], ['title'], prose);
+  const title = num(titleText(titled));
   const yearText = `ประจำปีงบประมาณ พ.ศ. ${num(fy)}${round === 'half_year' ? ` ${num(ROUND_TEXT[round])}` : ''}`;
   const yearLine = `${yearText} (${roundPeriod})`;
   const planLine = `ตาม${outline.title} ${planPeriod}`;
+  const cover = coverModel(input.cover, authority, { title: titled, lines: listed ? [] : [authority.name, yearText, `(${roundPeriod})`, planLine], fallback: false }, prose);
   const date = input.date ?? input.approval?.date ?? isoOf(end);
-  const head = (authority as { head?: { name: string; title: string } }).head;
   const signature = input.approval
     ? { name: input.approval.name, position: Array.isArray(input.approval.position) ? input.approval.position : [input.approval.position], date: formatDateLong(input.approval.date, digits) }
-    : { name: head?.name, position: [head?.title ?? `ผู้บริหาร${authority.name}`], date: undefined };
+    : { name: authority.head?.name, position: [authority.head?.title ?? `ผู้บริหาร${authority.name}`], date: undefined };
 
   return {
     digits,
     meta: {
-      title: `${title} ${yearLine}`,
+      title: listed ? title : `${title} ${yearLine}`,
       author: authority.name,
       subject: `${title} ${planLine} ของ${authority.name}`,
       keywords: ['ITA', 'รายงานผลการดำเนินการป้องกันการทุจริต', 'แผนปฏิบัติการป้องกันการทุจริต', authority.name, `ปีงบประมาณ พ.ศ. ${num(fy)}`, num(ROUND_TEXT[round])],
       date,
     },
     model: {
-      cover: input.cover === true,
+      cover,
+      titleBlock: titleBlock(titled, listed ? {} : { sub: [planLine, yearLine, authority.name] }),
       title,
       planTitle: outline.title,
       planPeriod,

@@ -6,12 +6,16 @@
  * dates must lie in the round reported.
  */
 import { bi, type YamlPath } from '../../diagnostics.js';
-import { fiscalYearRange, formatDateLong, formatMoney, parseAmount, sixMonthRange, type IsoDate } from '../../thai/index.js';
-import { checkIsoDate, checkIsoMonthOrDate } from '../../validate/dates.js';
+import type { PeriodInput } from '../../derive/period.js';
+import { canonical } from '../../derive/spellings.js';
+import { dayNumber, fiscalYearRange, formatDateLong, formatMoney, isoOf, parseAmount, sixMonthRange, type IsoDate } from '../../thai/index.js';
+import { checkIsoDate } from '../../validate/dates.js';
+import { checkedPeriodDays } from '../../validate/period.js';
+import { checkProseDates, textsIn } from '../../validate/prose-dates.js';
 import { nearest } from '../../validate/suggest.js';
 import type { KindContext } from '../kind.js';
-import { planOutline, type OutlineProject, type PlanInput, type PlanOutline } from '../plan.js';
-import { nameKey, nameText, roundOf, statusOf, type PeriodInput, type ProgressInput, type Round } from './input.js';
+import { nameKey, nameText, planOutline, type OutlineProject, type PlanInput, type PlanOutline } from '../plan/outline.js';
+import { roundOf, statusOf, type ProgressInput, type Round } from './input.js';
 
 /** What the rules learnt from the plan, handed to the derive step by the pipeline. */
 export interface CheckedReport {
@@ -27,14 +31,10 @@ export function roundRange(fy: number, round: Round): { start: IsoDate; end: Iso
   return round === 'half_year' ? sixMonthRange(fy) : fiscalYearRange(fy);
 }
 
-/** "2024-03-31" */
-export function isoOf(d: IsoDate): string {
-  return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
-}
-
 export async function rules(input: ProgressInput, ctx: KindContext): Promise<CheckedReport | undefined> {
   if (input.date !== undefined) checkIsoDate(ctx, ['date'], input.date);
   if (input.approval !== undefined) checkIsoDate(ctx, ['approval', 'date'], input.approval.date);
+  checkProseDates(ctx, proseTexts(input), input.fiscal_year);
   const linked = await ctx.linked(input.plan, ['plan'], 'plan');
   if (!linked) return;
   const plan = linked.data as PlanInput;
@@ -86,7 +86,7 @@ export async function rules(input: ProgressInput, ctx: KindContext): Promise<Che
     if (statusOf(entry.status) === 'done' && planned > 0 && entry.spent === undefined) {
       ctx.problem('warning', 'progress/no-spending', at('status'), bi(`โครงการแล้วเสร็จมีงบประมาณตามแผน ${money(planned)} บาท แต่ไม่ได้ระบุเงินที่ใช้จ่าย`, `the project is done and had ${money(planned)} baht planned, but no spending is reported`), bi('เพิ่ม spent: จำนวนเงินที่เบิกจ่ายจริง (เขียน spent: 0 ถ้าไม่ได้ใช้เงิน)', 'add spent: the amount actually paid (spent: 0 if nothing was spent)'));
     }
-    if (entry.period !== undefined) checkPeriod(entry.period, at('period'), fy, round, ctx);
+    if (entry.period !== undefined) checkInRound(entry.period, at('period'), fy, round, ctx);
   });
 
   const missing = outline.projects.filter((p) => p.years.includes(fy) && !reported.has(p));
@@ -108,33 +108,40 @@ export async function rules(input: ProgressInput, ctx: KindContext): Promise<Che
   };
 }
 
-const dayNumber = (d: IsoDate) => d.year * 10000 + d.month * 100 + d.day;
-/** Shorthand periods that lie within the six-month round. */
-const FIRST_HALF = new Set(['first_half', 'q1', 'q2']);
+/** The free text of a report, where `{{date …}}` may stand (src/derive/prose-dates.ts). */
+function proseTexts(input: ProgressInput): { text: string; path: YamlPath }[] {
+  return [
+    ...textsIn(input.introduction, ['introduction']),
+    ...input.projects.flatMap((e, i) => (['outputs', 'outcomes', 'problems', 'remarks', 'over_budget_reason'] as const).flatMap((f) => textsIn(e[f], ['projects', i, f]))),
+    ...textsIn(input.problems, ['problems']),
+    ...textsIn(input.suggestions, ['suggestions']),
+  ];
+}
 
-function checkPeriod(period: PeriodInput, path: YamlPath, fy: number, round: Round, ctx: KindContext): void {
+/**
+ * A project's period: real dates in order (the shared checks of src/validate/period.ts),
+ * and within the round reported. A part of the year that runs past the round (`q3` in a
+ * six-month report) is reported at the period, a typed date at its end; words are not dates.
+ */
+function checkInRound(period: PeriodInput, path: YamlPath, fy: number, round: Round, ctx: KindContext): void {
+  const days = checkedPeriodDays(ctx, path, period, fy, 'progress/period-order');
+  if (!days) return;
   const { start, end } = roundRange(fy, round);
+  const outside = (d: IsoDate) => dayNumber(d) < dayNumber(start) || dayNumber(d) > dayNumber(end);
   const roundText = `${round === 'half_year' ? 'รอบ 6 เดือน' : 'ปีงบประมาณ'} ${fy} (${formatDateLong(start, 'arabic')} – ${formatDateLong(end, 'arabic')})`;
   const roundEn = `the ${round === 'half_year' ? 'six-month round' : 'fiscal year'} ${fy} (${isoOf(start)} – ${isoOf(end)})`;
   const hint = round === 'half_year'
     ? bi('ตรวจวันที่ ผลที่เกิดหลัง 31 มีนาคม รายงานในรายงานประจำปี (round: full_year)', 'check the date; what happened after 31 March goes in the yearly report (round: full_year)')
     : bi('ตรวจปี ค.ศ. ของวันที่ หรือรายงานผลนี้ในรายงานของปีงบประมาณที่ถูกต้อง', 'check the year, or report this in the report of its own fiscal year');
   if (typeof period === 'string') {
-    if (round === 'half_year' && !FIRST_HALF.has(period)) {
-      ctx.problem('warning', 'progress/outside-round', path, bi(`ระยะเวลา ${period} เลย${roundText}`, `period ${period} runs past ${roundEn}`), hint);
+    if (outside(days.from) || outside(days.to)) {
+      const part = canonical('period', period) === period ? period : `${period} (${canonical('period', period)})`;
+      ctx.problem('warning', 'progress/outside-round', path, bi(`ระยะเวลา ${period} เลย${roundText}`, `period ${part} runs past ${roundEn}`), hint);
     }
     return;
   }
-  const from = checkIsoMonthOrDate(ctx, [...path, 'from'], period.from, 'start');
-  const to = checkIsoMonthOrDate(ctx, [...path, 'to'], period.to, 'end');
-  if (!from || !to) return;
-  if (dayNumber(from) > dayNumber(to)) {
-    ctx.problem('error', 'progress/period-order', [...path, 'to'], bi(`ระยะเวลาสิ้นสุด (${period.to}) ก่อนเริ่ม (${period.from})`, `the period ends (${period.to}) before it starts (${period.from})`), bi('สลับค่า from และ to', 'swap from and to'));
-    return;
-  }
-  for (const [side, day] of [['from', from], ['to', to]] as const) {
-    if (dayNumber(day) < dayNumber(start) || dayNumber(day) > dayNumber(end)) {
-      ctx.problem('warning', 'progress/outside-round', [...path, side], bi(`${period[side]} อยู่นอก${roundText}`, `${period[side]} is outside ${roundEn}`), hint);
-    }
+  if (!('from' in period)) return;
+  for (const side of ['from', 'to'] as const) {
+    if (outside(days[side])) ctx.problem('warning', 'progress/outside-round', [...path, side], bi(`${period[side]} อยู่นอก${roundText}`, `${period[side]} is outside ${roundEn}`), hint);
   }
 }

@@ -7,7 +7,7 @@
  * from the exact ratio (1/8 → 12.50, 1/800 → 0.13, 2/3 → 66.67): a total row's
  * percentage is computed from the totals, never averaged from the rows above it.
  */
-import { applyDigits, type DigitStyle } from '../../thai/index.js';
+import { formatHundredths, type DigitStyle } from '../../thai/index.js';
 import type { Status } from './input.js';
 
 /** What one project of the year contributes. */
@@ -61,6 +61,5 @@ export function percent(part: number, whole: number): number | undefined {
 
 /** "92.50" (two decimals) in the document's digits; "-" for no percentage. */
 export function formatPercent(hundredths: number | undefined, digits: DigitStyle): string {
-  if (hundredths === undefined) return '-';
-  return applyDigits(`${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`, digits);
+  return hundredths === undefined ? '-' : formatHundredths(hundredths, digits);
 }

@@ -5,7 +5,7 @@
  */
 import { bi, type YamlPath } from '../../diagnostics.js';
 import { checkPeriod } from '../../validate/period.js';
-import { checkProseDates } from '../../validate/prose-dates.js';
+import { checkProseDates, textsIn } from '../../validate/prose-dates.js';
 import { nearest } from '../../validate/suggest.js';
 import { responsibleUnits } from '../../derive/responsible.js';
 import type { KindContext } from '../kind.js';
@@ -192,25 +192,10 @@ const PROSE_FIELDS = ['steps', 'outputs', 'outcomes', 'problems', 'suggestions',
 
 /** Every free text of the report with its YAML path: where `{{date …}}` may be written. */
 export function proseTexts(input: ResultsInput): { text: string; path: YamlPath }[] {
-  const out: { text: string; path: YamlPath }[] = [];
-  if (input.introduction) out.push({ text: input.introduction, path: ['introduction'] });
-  if (input.conclusion) out.push({ text: input.conclusion, path: ['conclusion'] });
+  const out = [...textsIn(input.introduction, ['introduction']), ...textsIn(input.conclusion, ['conclusion'])];
   input.items.forEach((item, i) => {
-    const base = ['items', i];
-    for (const field of PROSE_FIELDS) {
-      const value = item[field];
-      if (value === undefined) continue;
-      if (typeof value === 'string') out.push({ text: value, path: [...base, field] });
-      else
-        value.forEach((entry, k) => {
-          if (typeof entry === 'string') out.push({ text: entry, path: [...base, field, k] });
-          else {
-            out.push({ text: entry.text, path: [...base, field, k, 'text'] });
-            entry.items.forEach((sub, j) => out.push({ text: sub, path: [...base, field, k, 'items', j] }));
-          }
-        });
-    }
-    if (item.period !== undefined && typeof item.period === 'object' && 'text' in item.period) out.push({ text: item.period.text, path: [...base, 'period', 'text'] });
+    // A period's words ({ text }) are free text too; its other forms hold no placeholders.
+    for (const field of [...PROSE_FIELDS, 'period'] as const) out.push(...textsIn(item[field], ['items', i, field]));
   });
   return out;
 }
