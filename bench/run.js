@@ -1,12 +1,14 @@
 #!/usr/bin/env node
-// npm run bench [-- --docs N] [--runs R] [--jobs J] [--skip-naive] [--skip-cold] [--skip-batch]
+// npm run bench [-- --docs N] [--runs R] [--jobs J] [--skip-naive] [--skip-cold] [--skip-memory] [--skip-batch]
 // Measures ita-report against what it cannot beat, in one run, and prints the ratios:
 //
 // 1. Cold, one document, as a user runs it: a new `ita-report build` process per document,
 //    paired with a process that starts Chromium and prints the same HTML once
 //    (bench/raw-print.js, the HTML kept with ITA_REPORT_KEEP_HTML) — medians of R paired runs,
 //    for each example; and `ita-report validate` of the plan against a bare `node -e 0`.
-// 2. A batch of N distinct documents (the examples with names and figures varied, so that
+// 2. Memory: `ita-report build` of six copies of the example plan at the default --jobs (two
+//    long plans printing at once), Node and Chromium together, R runs.
+// 3. A batch of N distinct documents (the examples with names and figures varied, so that
 //    nothing can be reused from an identical document): ita-report; the naive way (a new
 //    browser for every document); raw Chromium printing the final HTML of the same documents
 //    once each in one browser (the floor). Documents/s, pages/s, CPU time, and the peak memory
@@ -99,7 +101,7 @@ async function cold() {
 }
 
 // ---------------------------------------------------------------------------
-// 2. A batch of distinct documents.
+// 3. A batch of distinct documents.
 
 /**
  * Copy `i` of an example: every name, measure and project gets the copy's number, amounts
@@ -261,5 +263,50 @@ async function batch() {
   rmSync(dir, { recursive: true, force: true });
 }
 
+// ---------------------------------------------------------------------------
+// 2. Memory of the command itself while two long plans print at once.
+
+/** [own, shared] bytes of a process (Linux /proc), [0, 0] once it is gone. */
+function memoryOf(pid) {
+  try {
+    const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+    const kb = (key) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(rollup)?.[1] ?? 0) * 1024;
+    return [kb('Private_Clean') + kb('Private_Dirty'), kb('Shared_Clean') + kb('Shared_Dirty')];
+  } catch {
+    return [0, 0];
+  }
+}
+
+function descendants(pid) {
+  try {
+    const kids = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    return [pid, ...kids.flatMap(descendants)];
+  } catch {
+    return [pid];
+  }
+}
+
+async function twoPlans() {
+  const dir = mkdtempSync(join(tmpdir(), 'ita-bench-plans-'));
+  for (let i = 0; i < 6; i++) cpSync(join(ROOT, 'examples/lampang-pao'), join(dir, 'in', String(i)), { recursive: true });
+  const peaks = [];
+  for (let r = 0; r < RUNS; r++) {
+    // The CLI as an officer runs it, default --jobs, the plans only (a folder takes every document).
+    const child = spawn(process.execPath, [CLI, 'build', `${dir}/in/*/plan-*.yaml`, '-o', join(dir, 'out'), '-f'], { stdio: 'ignore' });
+    let peak = 0;
+    const timer = setInterval(() => {
+      const all = descendants(child.pid).map(memoryOf);
+      peak = Math.max(peak, all.reduce((a, [own]) => a + own, 0) + Math.max(...all.map(([, shared]) => shared)));
+    }, 100);
+    await new Promise((resolve) => child.on('exit', resolve));
+    clearInterval(timer);
+    peaks.push(peak);
+  }
+  console.log(`\nmemory of \`ita-report build\` on six copies of the example plan (default --jobs), Node and Chromium together,`);
+  console.log(`own pages plus shared pages once, peak of each of ${RUNS} runs: ${peaks.map(mb).join(', ')}; median ${mb(median(peaks))}   (target < 600 MB)`);
+  rmSync(dir, { recursive: true, force: true });
+}
+
 if (!flag('--skip-cold')) await cold();
+if (!flag('--skip-memory')) await twoPlans();
 if (!flag('--skip-batch')) await batch();
