@@ -17,7 +17,7 @@ import { parseYaml, type LoadedYaml } from './load/yaml.js';
 import type { Printer } from './print/printer.js';
 import type { Renderer } from './render/html.js';
 import { SchemaValidator } from './validate/schema.js';
-import { nearest } from './validate/suggest.js';
+import { kindChoices } from './validate/suggest.js';
 import { bundleFile } from './validate/bundle.js';
 import { normalizeThai, withDateHints } from './validate/normalize.js';
 import { findLeftovers, findLeftoversIn } from './validate/leftovers.js';
@@ -108,8 +108,7 @@ function selectKind(doc: LoadedYaml, diagnostics: Diagnostic[]): AnyKind | undef
   }
   const kind = KINDS.get(String(data.kind));
   if (!kind) {
-    const guess = nearest(String(data.kind), names);
-    diagnostics.push({ ...base, code: 'kind/unknown', ...doc.locate(['kind']), message: bi(`ไม่รู้จักชนิดเอกสาร "${String(data.kind)}"`, `unknown document kind "${String(data.kind)}"`), hint: bi(`${guess ? `หมายถึง ${guess} หรือไม่? ` : ''}ชนิดที่มี: ${names.join(', ')}`, `${guess ? `did you mean ${guess}? ` : ''}kinds: ${names.join(', ')}`) });
+    diagnostics.push({ ...base, code: 'kind/unknown', ...doc.locate(['kind']), message: bi(`ไม่รู้จักชนิดเอกสาร "${String(data.kind)}"`, `unknown document kind "${String(data.kind)}"`), hint: kindChoices(String(data.kind), names) });
   }
   return kind;
 }
@@ -250,7 +249,14 @@ export async function buildDocument(file: string, printer: Printer | Promise<Pri
   }
   const html = await renderHtml(derived.kind.name, derived.derived);
   // For template work: the HTML exactly as the browser receives it.
-  if (process.env.ITA_REPORT_KEEP_HTML) await mkdir(dirname(output), { recursive: true }).then(() => writeFile(output.replace(/\.pdf$/, '.html'), html));
+  // It replaces only HTML of ours (the layout names ita-report as generator), even with --force,
+  // which speaks of PDFs.
+  if (process.env.ITA_REPORT_KEEP_HTML) {
+    const htmlOut = output.replace(/\.pdf$/, '.html');
+    const kept = await replaceRefusal(htmlOut);
+    if (kept) derived.diagnostics.push({ severity: 'warning', file, line: 0, column: 0, path: [], ...kept });
+    else await mkdir(dirname(output), { recursive: true }).then(() => writeFile(htmlOut, html));
+  }
   let printed;
   try {
     printed = await (await printer).print({
