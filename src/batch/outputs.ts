@@ -66,14 +66,17 @@ export async function removeStaleTemporaries(dir: string): Promise<number> {
 /** "ita-report" as pdf-lib writes the producer of the PDFs printed here: UTF-16BE in hex. */
 const PRODUCER_HEX = `FEFF${[...'ita-report'].map((c) => c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')).join('')}`;
 
+/** The HTML kept with ITA_REPORT_KEEP_HTML (templates/layout.hbs names its generator). */
+const HTML_GENERATOR = '<meta name="generator" content="ita-report">';
+
 /** The field reference pages of `ita-report fields -o` say how they were made. */
 const FIELDS_PAGE = /`ita-report fields \w+ --markdown`/;
 
-/** Whether an existing file is one this tool wrote: its PDFs name it as their producer, its schemas in their $comment, its field pages in their first lines. */
+/** Whether an existing file is one this tool wrote: its PDFs name it as their producer, its schemas in their $comment, its field pages in their first lines, its kept HTML in a meta tag. */
 export async function writtenByUs(path: string): Promise<boolean> {
   const bytes = await readEnds(path, 64 * 1024, 64 * 1024);
   const text = bytes.toString('latin1');
-  return text.includes(PRODUCER_HEX) || text.includes('(ita-report ') || text.includes('"$comment": "ita-report ') || FIELDS_PAGE.test(bytes.toString('utf8'));
+  return text.includes(PRODUCER_HEX) || text.includes('(ita-report ') || text.includes(HTML_GENERATOR) || text.includes('"$comment": "ita-report ') || FIELDS_PAGE.test(bytes.toString('utf8'));
 }
 
 export interface Refusal {

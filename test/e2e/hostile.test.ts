@@ -29,8 +29,8 @@ interface Run {
 const tally = { runs: 0, hangs: 0, internalErrors: 0, mutants: 0 };
 
 /** The CLI in English, from `cwd`; killed after a minute (then `signal` is set: a hang). */
-function cli(args: string[], cwd?: string): Run {
-  const run = spawnSync(process.execPath, [CLI, '--lang', 'en', ...args], { cwd, encoding: 'utf8', timeout: 60_000, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024 });
+function cli(args: string[], cwd?: string, env?: NodeJS.ProcessEnv): Run {
+  const run = spawnSync(process.execPath, [CLI, '--lang', 'en', ...args], { cwd, env: env && { ...process.env, ...env }, encoding: 'utf8', timeout: 60_000, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024 });
   tally.runs++;
   if (run.signal) tally.hangs++;
   if (run.status === 3) tally.internalErrors++;
@@ -351,6 +351,19 @@ describe('outputs', () => {
     writeFileSync(join(dir, 'plan.yaml'), MINIMAL.replace('โครงการอบรมคุณธรรมจริยธรรม', 'โครงการใหม่'));
     expectEnded(cli(['build', '--force', join(dir, 'plan.yaml')]), 1, 'plan.pdf is read-only: not replaced');
     expect(readFileSync(join(dir, 'plan.pdf')).equals(built)).toBe(true);
+  });
+
+  it('keeps the HTML (ITA_REPORT_KEEP_HTML) only over HTML it wrote, and says so otherwise', () => {
+    const dir = tempDir('hostile-');
+    writeFileSync(join(dir, 'plan.yaml'), MINIMAL);
+    const keep = { ITA_REPORT_KEEP_HTML: '1' };
+    expectEnded(cli(['build', join(dir, 'plan.yaml')], undefined, keep), 0);
+    expect(readFileSync(join(dir, 'plan.html'), 'utf8')).toContain('<meta name="generator" content="ita-report">');
+    expectEnded(cli(['build', '--force', join(dir, 'plan.yaml')], undefined, keep), 0);
+    writeFileSync(join(dir, 'plan.html'), '<p>the officer’s own page</p>\n');
+    const run = cli(['build', '--force', join(dir, 'plan.yaml')], undefined, keep);
+    expectEnded(run, 0, 'plan.html exists and was not made by ita-report: not replaced');
+    expect(readFileSync(join(dir, 'plan.html'), 'utf8')).toBe('<p>the officer’s own page</p>\n');
   });
 
   it('writes through uniquely named temporaries and removes those a killed run left', async () => {
