@@ -13,7 +13,7 @@ import { bi, type Bilingual, type Lang } from '../diagnostics.js';
 import { KINDS } from '../kinds/index.js';
 import { STARTER_DIR } from '../paths.js';
 import { EDITOR_SCHEMA_DIR, modelineFor, setModeline, writeEditorFiles, type EditorFiles } from './editor.js';
-import { fiscalYearOf } from '../thai/index.js';
+import { fiscalYearOf, LOCAL_AUTHORITY_TYPES } from '../thai/index.js';
 import { kindChoices } from '../validate/suggest.js';
 import { AUTHORITY_KIND } from '../load/authority.js';
 import { initProgress } from './init-progress.js';
@@ -35,17 +35,6 @@ export interface InitResult {
   written: string[];
 }
 
-/** Local-government types: name prefix, abbreviation, the head's title prefix. */
-const AUTHORITY_TYPES: [prefix: string, abbr: string, head: string][] = [
-  ['องค์การบริหารส่วนจังหวัด', 'อบจ.', 'นายกองค์การบริหารส่วนจังหวัด'],
-  ['องค์การบริหารส่วนตำบล', 'อบต.', 'นายกองค์การบริหารส่วนตำบล'],
-  ['เทศบาลนคร', 'ทน.', 'นายกเทศมนตรีนคร'],
-  ['เทศบาลเมือง', 'ทม.', 'นายกเทศมนตรีเมือง'],
-  ['เทศบาลตำบล', 'ทต.', 'นายกเทศมนตรีตำบล'],
-  ['กรุงเทพมหานคร', 'กทม.', 'ผู้ว่าราชการกรุงเทพมหานคร'],
-  ['เมืองพัทยา', 'เมืองพัทยา', 'นายกเมืองพัทยา'],
-];
-
 export interface AuthorityGuess {
   name: string;
   type?: string;
@@ -56,7 +45,7 @@ export interface AuthorityGuess {
 /** "เทศบาลตำบลบ้านใหม่" → type เทศบาลตำบล, ทต.บ้านใหม่, นายกเทศมนตรีตำบลบ้านใหม่. */
 export function guessAuthority(name: string): AuthorityGuess {
   const clean = name.replace(/\s+/g, ' ').trim();
-  for (const [prefix, abbr, head] of AUTHORITY_TYPES) {
+  for (const { prefix, abbr, head } of LOCAL_AUTHORITY_TYPES) {
     if (!clean.startsWith(prefix)) continue;
     const rest = clean.slice(prefix.length).trim();
     if (rest === '') return { name: clean, type: prefix, shortName: abbr === prefix ? undefined : abbr.replace(/\.$/, ''), headTitle: head };

@@ -5,7 +5,7 @@
  */
 import { bi } from '../../diagnostics.js';
 import { blankPlaceholders } from '../../derive/placeholders.js';
-import { toArabicDigits } from '../../thai/index.js';
+import { LOCAL_AUTHORITY_TYPES, toArabicDigits } from '../../thai/index.js';
 import type { KindContext } from '../kind.js';
 import type { MeasuresInput, Path, Prose } from './input.js';
 
@@ -50,7 +50,7 @@ function reportAt(ctx: KindContext, severity: 'error' | 'warning', code: string,
 const FIGURE = /(?<![0-9๐-๙.,])([0-9๐-๙]{1,3})\.([0-9๐-๙]{2})(?![0-9๐-๙]|\.[0-9๐-๙]|\s*น\.)/g;
 
 /** Local-authority name prefixes: the name that follows must be this authority's. */
-const AUTHORITY_PREFIXES = ['องค์การบริหารส่วนจังหวัด', 'องค์การบริหารส่วนตำบล', 'เทศบาลนคร', 'เทศบาลเมือง', 'เทศบาลตำบล'];
+const AUTHORITY_PREFIXES = LOCAL_AUTHORITY_TYPES.filter((t) => t.placeNamed).map((t) => t.prefix);
 /** Words that make a prefix generic ("องค์การบริหารส่วนตำบลอื่น", "เทศบาลเมืองและ…"). */
 const GENERIC_AFTER = ['หรือ', 'และ', 'อื่น', 'ทั่ว', 'ต่าง', 'ทุก', 'ใน', 'ที่', 'ซึ่ง', 'จะ', 'มี', 'ได้', 'เป็น', 'ก็', 'นั้น', 'นี้', 'แห่ง', 'ของ', 'กับ', 'ให้'];
 
