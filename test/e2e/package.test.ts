@@ -68,3 +68,28 @@ describe('the packed package, installed', () => {
     expect(validate.status, validate.stderr).toBe(0);
   });
 });
+
+/**
+ * From a git URL: `npm pack git+…` (npm clones the committed tree, installs its dependencies
+ * and compiles it with the prepare step) and a global install of that tarball. A global
+ * install straight from the URL cannot work for any package that compiles: npm's inner
+ * install then installs no dependencies for the prepare step (npm/cli#8440), which is why the
+ * README gives these two steps.
+ */
+describe('the package packed from a git URL, installed', () => {
+  it('validates and builds from another folder', () => {
+    const root = tempDir('package-git-');
+    execFileSync('npm', ['pack', `git+file://${ROOT}`, '--prefer-offline', '--loglevel=error'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const tarball = readdirSync(root).find((f) => /^ita-report-.*\.tgz$/.test(f))!;
+    const gitPrefix = join(root, 'prefix');
+    execFileSync('npm', ['install', '--global', '--prefix', gitPrefix, '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', join(root, tarball)], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const officer = tempDir('officer-git-');
+    cpSync(join(gitPrefix, 'lib', 'node_modules', 'ita-report', 'examples', 'na-di-ngam'), join(officer, 'na-di-ngam'), { recursive: true });
+    const run = (args: string[]) => spawnSync(join(gitPrefix, 'bin', 'ita-report'), args, { cwd: officer, encoding: 'utf8', env });
+    const validate = run(['validate', 'na-di-ngam']);
+    expect(validate.status, validate.stderr).toBe(0);
+    const build = run(['build', 'na-di-ngam', '-o', 'out']);
+    expect(build.status, build.stderr).toBe(0);
+    expect(pdftotext(join(officer, 'out', 'results-2568.pdf'))).toContain('นาดีงาม');
+  }, 300_000);
+});
