@@ -151,16 +151,6 @@ function sampler() {
   const cpu = new Map();
   const tick = Number(process.env.CLK_TCK ?? 100);
   const startNode = process.cpuUsage();
-  /** [own, shared] bytes of a process. */
-  const memoryOf = (pid) => {
-    try {
-      const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
-      const kb = (key) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(rollup)?.[1] ?? 0) * 1024;
-      return [kb('Private_Clean') + kb('Private_Dirty'), kb('Shared_Clean') + kb('Shared_Dirty')];
-    } catch {
-      return [0, 0];
-    }
-  };
   const cpuOf = (pid) => {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');

@@ -15,6 +15,7 @@ import { access, lstat, mkdir, readdir, rename, rm, stat, writeFile } from 'node
 import { basename, dirname, join, resolve } from 'node:path';
 import { bi, type Bilingual, type Diagnostic } from '../diagnostics.js';
 import { readEnds } from '../load/files.js';
+import { processAlive } from '../process-alive.js';
 
 /** `.plan.pdf.1234-9f3a0c1e.ita-report.tmp`: the writer's process id, then randomness. */
 const TEMPORARY = /^\..+\.(\d+)-[0-9a-f]{8}\.ita-report\.tmp$/;
@@ -38,22 +39,12 @@ export async function writeAtomically(target: string, bytes: Uint8Array): Promis
   }
 }
 
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    // EPERM: it runs, as another user.
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Removes the temporaries that runs no longer alive left in `dir`; returns how many. */
 export async function removeStaleTemporaries(dir: string): Promise<number> {
   let removed = 0;
   for (const name of await readdir(dir).catch(() => [] as string[])) {
     const m = TEMPORARY.exec(name) ?? OLD_TEMPORARY.exec(name);
-    if (!m || running(Number(m[1]))) continue;
+    if (!m || processAlive(Number(m[1]))) continue;
     const path = join(dir, name);
     if ((await lstat(path).catch(() => null))?.isFile()) {
       await rm(path, { force: true });

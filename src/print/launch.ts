@@ -6,6 +6,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
+import { processAlive } from '../process-alive.js';
 
 /** Flags that keep Chromium from stalling on a closed network or a locked-down machine. */
 const CHROMIUM_ARGS = [
@@ -38,17 +39,8 @@ export async function removeStaleProfiles(): Promise<void> {
   const entries = await readdir(tmpdir()).catch(() => [] as string[]);
   for (const name of entries) {
     const pid = name.startsWith(PROFILE_PREFIX) ? parseInt(name.slice(PROFILE_PREFIX.length), 10) : NaN;
-    if (!pid || pid === process.pid || isAlive(pid)) continue;
+    if (!pid || pid === process.pid || processAlive(pid)) continue;
     await rm(join(tmpdir(), name), { recursive: true, force: true }).catch(() => undefined);
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
