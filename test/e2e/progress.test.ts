@@ -87,10 +87,11 @@ describe('the yearly example (FY 2567)', () => {
     expect(all).not.toContain('ยกเลิก');
   });
 
-  it('prints every project once, with its planned budget, spending and percentage', () => {
+  it('prints every project once (besides its name repeated on a page where its row goes on), with its planned budget, spending and percentage', () => {
     expect(names).toHaveLength(37);
     const pages = b.pages.map(strip);
-    for (const name of names) expect(occurrences(pages, strip(name)), name).toBe(1);
+    const repeated = (name: string) => pages.reduce((a, t) => a + count(t, strip(`${name} (ต่อ)`)), 0);
+    for (const name of names) expect(occurrences(pages, strip(name)) - repeated(name), name).toBe(1);
     const pageOf = (name: string) => pages.find((t) => t.includes(strip(name).slice(0, 20)))!;
     for (const figure of ['๒๐๐,๐๐๐.๐๐', '๑๘๖,๔๒๐.๐๐', '๙๓.๒๑']) expect(pageOf(names[1]!)).toContain(figure);
     for (const figure of ['๕๐๐,๐๐๐.๐๐', '๕๑๒,๐๐๐.๐๐', '๑๐๒.๔๐', 'เหตุที่ใช้จ่ายเกินแผน']) expect(pageOf(names[32]!)).toContain(figure);
@@ -107,6 +108,23 @@ describe('the yearly example (FY 2567)', () => {
       continued += pages.length - 1;
     }
     expect(continued).toBeGreaterThan(3);
+  });
+
+  it('repeats a project\'s name, whole or shortened with "…", with "(ต่อ)" where its row goes on', () => {
+    const repeats = (page: string, name: string) => {
+      const s = strip(name);
+      if (page.includes(`${s}(ต่อ)`)) return true;
+      for (let k = 6; k < s.length; k++) if (page.includes(`${s.slice(0, k)}…(ต่อ)`)) return true;
+      return false;
+    };
+    const pages = b.pages.map(strip);
+    const repeated = names.filter((n) => pages.some((p) => repeats(p, n)));
+    expect(repeated.length).toBeGreaterThan(0);
+    // Only where it goes on: never on the page where the project's row starts.
+    for (const name of repeated) {
+      const first = pages.findIndex((p) => p.includes(strip(name).slice(0, 12)));
+      expect(repeats(pages[first]!, name), name).toBe(false);
+    }
   });
 
   it('draws the chart as vector paths and text, and links the evidence', () => {
@@ -134,6 +152,50 @@ describe('the six-month fixture', () => {
     expect(all).toContain(strip('ประจำปีงบประมาณ พ.ศ. 2567 รอบ 6 เดือน (1 ตุลาคม 2566 – 31 มีนาคม 2567)'));
     expect(all).toContain(strip('รวมทั้งสิ้น 5 2 2 1 40.00 170,000.50 - 0.00'));
     expect(all).not.toMatch(/[\u0e50-\u0e59]/);
+  });
+});
+
+describe('a detail table that runs over pages', () => {
+  const FIXTURE = join(FIXTURES, 'valid', 'continued-own-label.yaml');
+  const NAME = 'โครงการอบรมคุณธรรมจริยธรรม';
+  const MISSION = '๑.๑ การสร้างจิตสำนึกแก่บุคลากร';
+  /** The fixture changed by `edit`, in a fresh folder with a copy of its plan. */
+  const variant = (edit: (text: string) => string) => {
+    const dir = tempDir('progress-continued-');
+    writeFileSync(join(dir, 'plan.yaml'), readFileSync(join(FIXTURES, 'plan-2566-2568.yaml'), 'utf8'));
+    const file = join(dir, 'report.yaml');
+    writeFileSync(file, edit(readFileSync(FIXTURE, 'utf8')).replace('../plan-2566-2568.yaml', 'plan.yaml'));
+    return build(file).pages.map(strip);
+  };
+  /** The pages after the one where the training's row starts, up to the last that still shows its outputs. */
+  const continuedPages = (pages: string[]) => {
+    const first = pages.findIndex((p) => p.includes(strip('โครงการอบรมคุณธรรม')));
+    expect(first).toBeGreaterThan(0);
+    const rest = pages.slice(first + 1).filter((p) => p.includes(strip('จัดอบรมบุคลากรรุ่นที่')));
+    expect(rest.length).toBeGreaterThan(0);
+    return rest;
+  };
+
+  it('repeats the project\'s name and its mission\'s row with the authority\'s label on every page where the row goes on', () => {
+    const pages = build(FIXTURE).pages.map(strip);
+    for (const page of continuedPages(pages)) {
+      expect(page).toContain(strip(`${NAME} (ต่อจากหน้าก่อน)`));
+      expect(page).toContain(strip(`${MISSION} (ต่อจากหน้าก่อน)`));
+      expect(page).toContain(strip('มิติที่ ๑ การสร้างสังคมที่ไม่ทนต่อการทุจริต (ต่อจากหน้าก่อน)'));
+    }
+    expect(pages.join('')).not.toContain('(ต่อ)');
+  });
+
+  it('says "(ต่อ)" when the report does not choose a label, and repeats no name with repeat_names: false', () => {
+    for (const page of continuedPages(variant((t) => t.replace(/^options:\n( {2}.*\n)+/m, '')))) {
+      expect(page).toContain(strip(`${NAME} (ต่อ)`));
+      expect(page).toContain(strip(`${MISSION} (ต่อ)`));
+    }
+    const bare = variant((t) => t.replace('repeat_names: true', 'repeat_names: false'));
+    for (const page of continuedPages(bare)) {
+      expect(page).not.toContain(strip(NAME));
+      expect(page).toContain(strip(`${MISSION} (ต่อจากหน้าก่อน)`));
+    }
   });
 });
 

@@ -4,14 +4,14 @@
  * what the fixtures' reports print, taken from their plan.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deriveDocument } from '../../src/pipeline.js';
 import { ROUND_WORDS_LIST, STATUS_WORDS_LIST, statusOf } from '../../src/kinds/progress/input.js';
 import { formatPercent, percent, tally, type ProjectFigures } from '../../src/kinds/progress/summary.js';
 import { stackedBarChart } from '../../src/render/charts.js';
 import { parseAmount } from '../../src/thai/index.js';
-import { ROOT } from '../helpers.js';
+import { ROOT, tempDir } from '../helpers.js';
 
 const DIR = join(ROOT, 'test', 'fixtures', 'progress');
 const YEARLY = join(DIR, 'valid', 'yearly-2567.yaml');
@@ -132,8 +132,11 @@ interface Model {
   summary: { statuses: string[]; rows: SummaryRow[]; total: SummaryRow };
   totalsText: string;
   chartSvg: string;
-  dimensions: { label: string; rows: ({ type: 'mission'; label: string } | ProjectRow)[]; subtotal: { label: string; planned: string; spent: string; percent: string } }[];
+  dimensions: { label: string; rows: ({ type: 'mission'; group: string; label: string } | ProjectRow)[]; subtotal: { label: string; planned: string; spent: string; percent: string } }[];
   signature: { name?: string; position: string[]; date?: string };
+  split: boolean;
+  continued: string;
+  repeatNames: boolean;
 }
 interface SummaryRow {
   label: string;
@@ -146,6 +149,7 @@ interface SummaryRow {
 }
 interface ProjectRow {
   type: 'project';
+  group: string;
   sequence: string;
   name: string;
   planned: string;
@@ -216,6 +220,35 @@ describe('the yearly fixture (FY 2567)', () => {
     const widths = [...m.chartSvg.matchAll(/<rect x="[\d.]+" y="15" width="([\d.]+)"/g)].map((x) => Number(x[1]));
     expect(widths).toHaveLength(2);
     expect(widths[0]! / widths[1]!).toBeCloseTo(2, 1);
+  });
+});
+
+describe('continued pages of the detail tables', () => {
+  /** The yearly fixture with `options`, in a fresh folder with a copy of its plan. */
+  const withOptions = (options: string) => {
+    const dir = tempDir('progress-options-');
+    writeFileSync(join(dir, 'plan.yaml'), readFileSync(join(DIR, 'plan-2566-2568.yaml'), 'utf8'));
+    const file = join(dir, 'report.yaml');
+    writeFileSync(file, readFileSync(YEARLY, 'utf8').replace('../plan-2566-2568.yaml', 'plan.yaml').replace('round: ประจำปี\n', `round: ประจำปี\noptions: ${options}\n`));
+    return file;
+  };
+
+  it('says "(ต่อ)" and repeats names unless the report says otherwise; a mission\'s rows share its group', async () => {
+    const m = await modelOf(YEARLY);
+    expect([m.split, m.continued, m.repeatNames]).toEqual([true, '(ต่อ)', true]);
+    const rows = m.dimensions[0]!.rows;
+    expect(rows.map((r) => r.group)).toEqual(['1.1', '1.1', '1.1', '1.2', '1.2']);
+    const own = await modelOf(join(DIR, 'valid', 'continued-own-label.yaml'));
+    expect([own.split, own.continued, own.repeatNames]).toEqual([true, '(ต่อจากหน้าก่อน)', true]);
+  });
+
+  it('takes true for "(ต่อ)", false for no label, and cuts no table with neither label nor names', async () => {
+    const plain = await modelOf(withOptions('{ continued_label: true, repeat_names: false }'));
+    expect([plain.split, plain.continued, plain.repeatNames]).toEqual([true, '(ต่อ)', false]);
+    const names = await modelOf(withOptions('{ continued_label: false }'));
+    expect([names.split, names.continued, names.repeatNames]).toEqual([true, '', true]);
+    const none = await modelOf(withOptions('{ continued_label: false, repeat_names: false }'));
+    expect([none.split, none.continued, none.repeatNames]).toEqual([false, '', false]);
   });
 });
 

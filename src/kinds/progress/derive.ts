@@ -6,6 +6,7 @@
  */
 import type { YamlPath } from '../../diagnostics.js';
 import { authorityValues } from '../../derive/authority.js';
+import { continuedLabel } from '../../derive/continued.js';
 import { coverModel } from '../../derive/cover.js';
 import { urlParts } from '../../derive/links.js';
 import { formatPeriod, periodFormat } from '../../derive/period.js';
@@ -128,6 +129,10 @@ export function derive(input: ProgressInput, ctx: DeriveContext, learnt: Checked
   );
 
   // Detail: one table per dimension with a project of the year, a row per mission, then its projects.
+  // Where a table goes on over a page, the printer repeats the dimension's name, the mission's row
+  // and (unless repeat_names: false) the project's name, followed by the label ("(ต่อ)" by default).
+  const continued = continuedLabel(input.options?.continued_label, true);
+  const repeatNames = input.options?.repeat_names ?? true;
   const dimensions = outline.dimensions.flatMap((dim, d) => {
     const mine = rows.map((r, k) => ({ ...r, figures: figures[k]! })).filter((r) => r.project.dimension === d);
     if (mine.length === 0) return [];
@@ -136,7 +141,7 @@ export function derive(input: ProgressInput, ctx: DeriveContext, learnt: Checked
     for (const { project, entry, figures: f } of mine) {
       if (project.mission.number !== mission) {
         mission = project.mission.number;
-        tableRows.push({ type: 'mission', label: `${num(mission)} ${project.mission.name}` });
+        tableRows.push({ type: 'mission', group: mission, label: `${num(mission)} ${project.mission.name}` });
       }
       const e = input.projects[entry]!;
       const at = (field: string): YamlPath => ['projects', entry, field];
@@ -149,6 +154,7 @@ export function derive(input: ProgressInput, ctx: DeriveContext, learnt: Checked
       if (e.links !== undefined) blocks.push({ type: 'links', links: e.links.map((l) => ({ ...l, parts: urlParts(l.url) })) });
       tableRows.push({
         type: 'project',
+        group: mission,
         sequence: num(project.sequence),
         name: project.name,
         planned: amount(f.planned),
@@ -202,6 +208,10 @@ export function derive(input: ProgressInput, ctx: DeriveContext, learnt: Checked
       totalsText: `งบประมาณตามแผนรวม ${baht(total.planned)} บาท (${bahtText(total.planned)}) ใช้จ่ายจริงรวม ${baht(total.spent)} บาท (${bahtText(total.spent)}) คิดเป็นร้อยละ ${pct(total.spent, total.planned)} ของงบประมาณตามแผน`,
       chartSvg,
       dimensions,
+      // The printer cuts the detail tables where pages begin when it has a label to add or names to repeat.
+      split: continued !== '' || repeatNames,
+      continued,
+      repeatNames,
       closing:
         input.problems === undefined && input.suggestions === undefined
           ? undefined

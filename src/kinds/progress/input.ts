@@ -29,7 +29,7 @@ export interface ProjectReportInput {
 
 export interface ProgressInput {
   kind: 'progress';
-  options?: { digits?: DigitStyle; period_format?: PeriodFormatInput };
+  options?: { digits?: DigitStyle; period_format?: PeriodFormatInput; continued_label?: boolean | string; repeat_names?: boolean };
   plan: string;
   fiscal_year: number;
   round: string;

@@ -4,11 +4,11 @@
  * over pages. Everything here is read from `layout:` and `groups:`, so an authority's own
  * arrangement is data, never code.
  */
+import { continuedLabel } from '../../derive/continued.js';
 import { canonical, canonicalOr } from '../../derive/spellings.js';
 import { ITA_RULES, rulesFor } from '../ita-levels.js';
 import { collapse, FIELD_INFO, fieldsOf, type ColumnInput, type GroupBy, type ItemInput, type LayoutInput, type ResultsInput } from './input.js';
 
-const DEFAULT_CONTINUED = '(ต่อ)';
 /** How a group's heading reads unless the layout says otherwise. */
 const DEFAULT_GROUP_TITLE: Record<GroupBy, string> = {
   none: '',
@@ -57,7 +57,6 @@ export function resolveLayout(input: ResultsInput): ResolvedLayout {
   const groupBy = canonicalOr('group_by', layout.group_by, 'none');
   const groupColumn = groupBy === 'none' ? -1 : layout.columns.findIndex((c) => fieldsOf(c).length === 1 && fieldsOf(c)[0] === groupBy);
   const groupMode = groupBy === 'none' ? 'none' : groupColumn >= 0 ? 'column' : 'row';
-  const label = layout.continued_label;
   return {
     columns: layout.columns,
     groupBy,
@@ -66,7 +65,7 @@ export function resolveLayout(input: ResultsInput): ResolvedLayout {
     groupMode,
     // A title row heads each group's own table unless asked otherwise; a group column shares one table.
     headerPerGroup: layout.header_per_group ?? groupMode === 'row',
-    continued: label === true ? DEFAULT_CONTINUED : typeof label === 'string' ? label : '',
+    continued: continuedLabel(layout.continued_label, false),
     repeatNames: layout.repeat_names ?? true,
     fontSize: layout.font_size ?? 14,
     explicit: input.layout !== undefined,
