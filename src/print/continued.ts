@@ -18,7 +18,11 @@
  *    empty copy of its `[data-marker]`). The new table's header is the old one with the
  *    label appended to every element marked `data-continued-mark` (a group's name) and to
  *    the heading of every column whose cell continues from the previous page;
- * 4. print again, and repeat until no table runs over a page.
+ * 4. the continuations now begin pages of their own: lay each such page out on screen (it
+ *    holds the page's content height from the continuation's top) and cut again where it
+ *    ends, round after round without printing (screenPages), until every page fits;
+ * 5. print again, read it back, and repeat from 3 only if a table still runs over a page
+ *    (the examples never do: two prints, one to measure and the final one).
  *
  * Opt in with `<table data-continued-label="(ต่อ)">`. Optional markup:
  * - `th[data-col="N"]` the heading of column N (receives the label when column N's cell continues);
@@ -43,6 +47,8 @@ import type { Page } from 'puppeteer-core';
 import { loadPdf, nameTree } from './pdf.js';
 
 const MAX_PASSES = 8;
+/** Cuts made from the screen layout between two prints: one page of each table per round. */
+const MAX_SCREEN_ROUNDS = 200;
 
 /** Page (1-based) of every named destination in the PDF. */
 export function readDestinations(doc: PDFDocument): Map<string, number> {
@@ -88,8 +94,17 @@ export async function printWithContinuedTables(page: Page, print: () => Promise<
   let printed = await print();
   for (let pass = 0; count > 0 && pass < MAX_PASSES; pass++) {
     const doc = await loadPdf(printed);
-    if (!(await page.evaluate(splitContinued, Object.fromEntries(readDestinations(doc))))) return doc;
+    const pages = readDestinations(doc);
+    const heights = doc.getPages().map((p) => (p.getHeight() * 96) / 72);
+    await page.evaluate(notePageHeights, Object.fromEntries(pages), heights);
+    if (!(await page.evaluate(splitContinued, Object.fromEntries(pages)))) return doc;
     count = await page.evaluate(prepareContinued);
+    // The cuts move rows onto the pages after them: lay those pages out on screen and cut
+    // again where each ends, so that the next print is the last (it is still read back).
+    for (let round = 0; round < MAX_SCREEN_ROUNDS; round++) {
+      if (!(await page.evaluate(splitContinued, await page.evaluate(screenPages)))) break;
+      count = await page.evaluate(prepareContinued);
+    }
     printed = await print();
   }
   return printed;
@@ -223,6 +238,157 @@ function prepareContinued(): number {
   }
   document.body.appendChild(probe);
   return ids.length;
+}
+
+/**
+ * After a print: the height of the page each table starts on (CSS pixels, from the PDF), for
+ * screenPages; a continuation made later copies it from its table.
+ */
+function notePageHeights(pages: Record<string, number>, heights: number[]): void {
+  for (const table of Array.from(document.querySelectorAll<HTMLTableElement>('table[data-continued-label]'))) {
+    const first = table.tHead ?? table.tBodies[0]?.rows[0];
+    const page = first?.id ? pages[first.id] : undefined;
+    if (table.dataset.ctPageHeight === undefined && page !== undefined) table.dataset.ctPageHeight = String(heights[page - 1]);
+  }
+}
+
+/**
+ * The page of the headers, rows and lines of the tables that start on a page of their own
+ * (a continuation, or a table moved there), and of the tables that begin on that same page
+ * after them, as Chromium will print them: the page begins where the table's box (with its
+ * margin, kept after a forced break) begins on screen, and holds the page's content height.
+ * Only that page is laid out here: what is below it gets the next page's number, and is cut
+ * in the next round, when its own continuation begins a page. Other tables are left out
+ * (their pages came from the print). Like the print, a line goes over when its line box does
+ * not fit, keeping `orphans` and `widows` lines of its block together; a row that breaks
+ * inside avoid goes over whole, and a row that avoids a break after it goes with the next.
+ */
+function screenPages(): Record<string, number> {
+  const out: Record<string, number> = {};
+  const probe = document.createElement('div');
+  probe.style.cssText = 'position:absolute;visibility:hidden';
+  document.body.appendChild(probe);
+  const length = (value: string) => {
+    probe.style.height = value;
+    return probe.getBoundingClientRect().height;
+  };
+  const pageRules = Array.from(document.styleSheets)
+    .flatMap((sheet) => {
+      try {
+        return Array.from(sheet.cssRules);
+      } catch {
+        return []; // a sheet from elsewhere cannot be read (the page loads local files only)
+      }
+    })
+    .filter((r): r is CSSPageRule => r instanceof CSSPageRule);
+  /** The height inside the margins of the page `table` is printed on. */
+  const contentHeight = (table: HTMLElement): number | undefined => {
+    const height = Number(table.dataset.ctPageHeight);
+    if (!height) return undefined;
+    let name = 'auto';
+    for (let e: Element | null = table; e && name === 'auto'; e = e.parentElement) name = getComputedStyle(e).page || 'auto';
+    let top = 0;
+    let bottom = 0;
+    for (const rule of [...pageRules.filter((r) => r.selectorText === ''), ...pageRules.filter((r) => r.selectorText === name)]) {
+      if (rule.style.marginTop) top = length(rule.style.marginTop);
+      if (rule.style.marginBottom) bottom = length(rule.style.marginBottom);
+    }
+    return height - top - bottom;
+  };
+  /** The block whose line boxes a line belongs to. */
+  const blockOf = (line: Element): Element => {
+    let e = line.parentElement!;
+    while (e.parentElement && getComputedStyle(e).display.startsWith('inline')) e = e.parentElement;
+    return e;
+  };
+
+  /** Elements of a row (the row, then its lines) with the page each lands on, the row's page by its top. */
+  const placeRow = (row: HTMLTableRowElement, fits: (bottom: number) => boolean): Map<Element, number> => {
+    const placed = new Map<Element, number>();
+    const rect = row.getBoundingClientRect();
+    const whole = getComputedStyle(row).breakInside === 'avoid' && !fits(rect.bottom);
+    placed.set(row, whole || !fits(rect.top) ? 2 : 1);
+    const blocks = new Map<Element, Element[]>();
+    for (const line of linesOf(row)) {
+      const block = blockOf(line);
+      blocks.set(block, [...(blocks.get(block) ?? []), line]);
+    }
+    for (const [block, own] of blocks) {
+      const bottoms = own.map((line) => {
+        const r = line.getBoundingClientRect();
+        const height = parseFloat(getComputedStyle(line).lineHeight) || r.height * 1.2;
+        return (r.top + r.bottom) / 2 + height / 2;
+      });
+      let kept = whole ? 0 : bottoms.filter(fits).length;
+      if (kept > 0 && kept < own.length) {
+        const { orphans, widows } = getComputedStyle(block);
+        kept = Math.min(kept, own.length - (Number(widows) || 2));
+        if (kept < (Number(orphans) || 2)) kept = 0;
+      }
+      own.forEach((line, i) => placed.set(line, i < kept ? 1 : 2));
+    }
+    return placed;
+  };
+
+  /**
+   * Pages 1 and 2 for a table whose page holds what is above `end`. Like Chromium, a break
+   * inside a row where a cell would keep nothing of its text (orphans) is worse than one
+   * before the row, unless the row before avoids a break after it; the best break is the
+   * last one of the best kind, and the start of a table that is not the first on its page
+   * is a good one (the whole table goes over: `moved`).
+   */
+  const placeTable = (table: HTMLTableElement, end: number, forced: boolean): { placed: Map<Element, number>; moved: boolean } => {
+    const fits = (bottom: number) => bottom <= end + 0.01;
+    const rows = Array.from(table.tBodies).flatMap((b) => Array.from(b.rows));
+    const placed = new Map<Element, number>();
+    if (table.tHead) placed.set(table.tHead, fits(table.tHead.getBoundingClientRect().bottom) ? 1 : 2);
+    const byRow = rows.map((r) => placeRow(r, fits));
+    for (const m of byRow) for (const [e, p] of m) placed.set(e, p);
+    const over = byRow.findIndex((m) => [...m.values()].includes(2));
+    if (over < 0) return { placed, moved: false };
+    const row = rows[over]!;
+    const split = [...byRow[over]!.values()].includes(1);
+    const cellLeftEmpty = Array.from(row.cells).some((c) => {
+      const lines = linesOf(c);
+      return lines.length > 0 && lines.every((l) => placed.get(l) === 2);
+    });
+    if (split && !cellLeftEmpty) return { placed, moved: false };
+    // The latest good break before the row: not after a row that avoids one.
+    let at = over;
+    while (at > 0 && getComputedStyle(rows[at - 1]!).breakAfter === 'avoid') at -= 1;
+    if (at === 0 && forced) return { placed, moved: false };
+    for (const r of rows.slice(at)) {
+      placed.set(r, 2);
+      for (const l of linesOf(r)) placed.set(l, 2);
+    }
+    return { placed, moved: at === 0 };
+  };
+
+  let frame: { top: number; bottom: number } | undefined;
+  for (const table of Array.from(document.querySelectorAll<HTMLTableElement>('table[data-continued-label]'))) {
+    const style = getComputedStyle(table);
+    const box = table.getBoundingClientRect();
+    const height = contentHeight(table);
+    const forced = style.breakBefore === 'page';
+    if (forced) {
+      const top = box.top - parseFloat(style.marginTop);
+      frame = height ? { top, bottom: top + height } : undefined;
+    } else if (frame && box.top >= frame.bottom) frame = undefined;
+    if (!frame) continue;
+    let { placed, moved } = placeTable(table, frame.bottom, forced);
+    // A table that goes over whole begins the next page (its margin dropped at the break).
+    if (moved && height) {
+      frame = { top: box.top, bottom: box.top + height };
+      placed = placeTable(table, frame.bottom, true).placed;
+    }
+    for (const [e, p] of placed) if (e.id) out[e.id] = p;
+  }
+  probe.remove();
+  return out;
+
+  function linesOf(el: Element): Element[] {
+    return Array.from(el.querySelectorAll('.ct-line'));
+  }
 }
 
 /** Cuts every table where a page begins (see the top of this file); true when anything changed. */

@@ -331,7 +331,7 @@ export class Printer {
       prints += 1;
       return this.oneLongAtATime(job, () => page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: this.timeout }));
     });
-    lap('print');
+    lap(`print (${prints} ${prints === 1 ? 'print' : 'prints'})`);
     const missing = await glyphCheck;
     if (missing.length > 0) throw fallbackError(job, missing);
     lap('font check');
