@@ -599,12 +599,18 @@ function splitContinued(pages: Record<string, number>): boolean {
         const template = cell.querySelector(':scope > template.ct-repeat');
         if (template) cellCopy.appendChild(template.cloneNode(true));
         const wrappers = new Map<Element, Element>();
-        const place = (unit: Element, parent: Element) => {
+        /** Moves `unit` (or the rest of `from`, cut) into the copy, in a copy of its list. */
+        const place = (unit: Element, parent: Element, from: Element) => {
           if (parent === cell) return cellCopy.appendChild(unit);
           let w = wrappers.get(parent);
           if (!w) {
             w = parent.cloneNode(false) as Element;
             w.removeAttribute('id');
+            // A numbered list goes on from the number of its first item here, not from 1 again
+            // (the rest of a cut item keeps its number and shows none: li.ct-rest in the CSS).
+            if (w instanceof HTMLOListElement && parent instanceof HTMLOListElement) {
+              w.start = parent.start + Array.from(parent.children).filter((c) => c.tagName === 'LI').indexOf(from);
+            }
             wrappers.set(parent, w);
             cellCopy.appendChild(w);
           }
@@ -619,8 +625,8 @@ function splitContinued(pages: Record<string, number>): boolean {
           const over = moving ? lines[0] : cutLine && lines.includes(cutLine) ? keepTwo(lines, lines.indexOf(cutLine)) : undefined;
           if (!over) continue;
           moving = true;
-          if (over === lines[0]) place(unit, parent);
-          else place(splitUnit(unit, over), parent);
+          if (over === lines[0]) place(unit, parent, unit);
+          else place(splitUnit(unit, over), parent, unit);
           moved += 1;
           if (parent !== cell && parent.children.length === 0) parent.remove();
         }

@@ -186,6 +186,17 @@ describe('a detail table that runs over pages', () => {
     expect(pages.join('')).not.toContain('(ต่อ)');
   });
 
+  it('numbers a list cut over pages on from where it stopped', () => {
+    const text = build(FIXTURE).pages.map(strip).join('');
+    // Item K begins "K) จัดอบรมบุคลากรรุ่นที่ K", once, whichever page it starts on (a restarted
+    // list printed "๑)" again for the first item of every page).
+    for (let k = 1; k <= 9; k++) {
+      const n = toThaiDigits(String(k));
+      expect(count(text, `จัดอบรมบุคลากรรุ่นที่${n}`), `item ${k}`).toBe(1);
+      expect(text, `item ${k}`).toContain(`${n})จัดอบรมบุคลากรรุ่นที่${n}`);
+    }
+  });
+
   it('says "(ต่อ)" when the report does not choose a label, and repeats no name with repeat_names: false', () => {
     for (const page of continuedPages(variant((t) => t.replace(/^options:\n( {2}.*\n)+/m, '')))) {
       expect(page).toContain(strip(`${NAME} (ต่อ)`));
