@@ -131,17 +131,19 @@ export class Printer {
   }
 
   private closed = false;
-  private markClosed: (err: Error) => void = () => undefined;
-  /** Rejects when close() is called: documents still printing give up. */
-  private readonly whenClosed = new Promise<never>((_, reject) => {
-    this.markClosed = reject;
-  });
+  /**
+   * How to make each document printing now give up, called by close(). One per document and
+   * dropped when it is done: racing every print against one promise that lives as long as the
+   * printer kept each document's result (its PDF) alive until the printer closed, 0.9 MB per
+   * document, 1 GB of Node's memory after a national batch of 900.
+   */
+  private readonly giveUps = new Set<(err: Error) => void>();
 
   /** Ends the browser for good: a document still printing fails, none is started again. */
   async close(): Promise<void> {
     this.closed = true;
-    this.whenClosed.catch(() => undefined);
-    this.markClosed(new Error('the browser was closed'));
+    const closed = new Error('the browser was closed');
+    for (const giveUp of this.giveUps) giveUp(closed);
     await this.relaunching?.catch(() => undefined);
     await closeBrowser(this.browser);
   }
@@ -276,20 +278,25 @@ export class Printer {
     if (!this.browser.connected) await this.restart();
     let page: Page | undefined;
     let timer: NodeJS.Timeout | undefined;
+    let giveUp: (err: Error) => void = () => undefined;
     // A page that never finishes (or a hung browser) must not stall a batch: give up after the
     // time limit, or at once when the printer is closed (a call to a killed browser may never return).
-    const timeout = new Promise<never>((_, reject) => {
+    const givenUp = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new PrintTimeoutError(Math.round(this.timeout / 1000))), this.timeout);
+      giveUp = reject;
     });
+    this.giveUps.add(giveUp);
+    if (this.closed) giveUp(new Error('the browser was closed'));
     try {
       const printing = (async () => {
         page = await this.acquirePage();
         return this.printOn(page, job);
       })();
       printing.catch(() => undefined);
-      return await Promise.race([printing, timeout, this.whenClosed]);
+      return await Promise.race([printing, givenUp]);
     } finally {
       clearTimeout(timer);
+      this.giveUps.delete(giveUp);
       if (page) this.releasePage(page);
     }
   }
