@@ -7,34 +7,25 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
+import { seededRandom } from './random.js';
+import { LOCAL_AUTHORITY_TYPES } from '../dist/thai/index.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 
 
-/** Deterministic, so the same N gives the same corpus (mulberry32). */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-let rnd = random(2568);
+// Deterministic, so the same N gives the same corpus.
+let rnd = seededRandom(2568);
 const pick = (list) => list[Math.floor(rnd() * list.length)];
 const between = (lo, hi) => lo + rnd() * (hi - lo);
 const int = (lo, hi) => Math.floor(between(lo, hi + 1));
 
-// The mix of local authorities in Thailand (about 5,300 อบต., 2,250 ทต., 195 ทม., 30 ทน., 76 อบจ.).
-const TYPES = [
-  { weight: 5300, type: 'องค์การบริหารส่วนตำบล', short: 'อบต.', head: 'นายกองค์การบริหารส่วนตำบล' },
-  { weight: 2250, type: 'เทศบาลตำบล', short: 'ทต.', head: 'นายกเทศมนตรีตำบล' },
-  { weight: 195, type: 'เทศบาลเมือง', short: 'ทม.', head: 'นายกเทศมนตรีเมือง' },
-  { weight: 30, type: 'เทศบาลนคร', short: 'ทน.', head: 'นายกเทศมนตรีนคร' },
-  { weight: 76, type: 'องค์การบริหารส่วนจังหวัด', short: 'อบจ.', head: 'นายกองค์การบริหารส่วนจังหวัด' },
-];
+// The mix of local authorities in Thailand (about 5,300 อบต., 2,250 ทต., 195 ทม., 30 ทน., 76 อบจ.);
+// their prefixes, abbreviations and head titles as the tool knows them.
+const WEIGHTS = { 'องค์การบริหารส่วนตำบล': 5300, 'เทศบาลตำบล': 2250, 'เทศบาลเมือง': 195, 'เทศบาลนคร': 30, 'องค์การบริหารส่วนจังหวัด': 76 };
+const TYPES = Object.entries(WEIGHTS).map(([prefix, weight]) => {
+  const { abbr, head } = LOCAL_AUTHORITY_TYPES.find((t) => t.prefix === prefix);
+  return { weight, type: prefix, short: abbr, head };
+});
 const PROVINCES = ['เชียงใหม่', 'เชียงราย', 'น่าน', 'แพร่', 'พะเยา', 'ลำพูน', 'อุตรดิตถ์', 'สุโขทัย', 'พิษณุโลก', 'นครสวรรค์', 'อุทัยธานี', 'ชัยนาท', 'สิงห์บุรี', 'อ่างทอง', 'สระบุรี', 'นครนายก', 'ปราจีนบุรี', 'ฉะเชิงเทรา', 'ชลบุรี', 'ระยอง', 'จันทบุรี', 'ตราด', 'นครราชสีมา', 'บุรีรัมย์', 'สุรินทร์', 'ศรีสะเกษ', 'อุบลราชธานี', 'ยโสธร', 'ชัยภูมิ', 'ขอนแก่น', 'อุดรธานี', 'เลย', 'หนองคาย', 'มหาสารคาม', 'ร้อยเอ็ด', 'กาฬสินธุ์', 'สกลนคร', 'นครพนม', 'มุกดาหาร', 'กาญจนบุรี', 'ราชบุรี', 'เพชรบุรี', 'ประจวบคีรีขันธ์', 'ชุมพร', 'สุราษฎร์ธานี', 'นครศรีธรรมราช', 'กระบี่', 'พังงา', 'ตรัง', 'พัทลุง', 'สงขลา', 'สตูล'];
 const SYLLABLES = ['บ้าน', 'หนอง', 'ดอน', 'นา', 'ห้วย', 'โคก', 'ทุ่ง', 'วัง', 'ท่า', 'บึง', 'สัน', 'แม่', 'เวียง', 'ป่า', 'เขา', 'คลอง', 'บาง', 'หาด', 'ไผ่', 'ยาง', 'แก้ว', 'ทอง', 'ใหม่', 'กลาง', 'เหนือ', 'ใต้', 'สะแก', 'มะม่วง', 'ขาม', 'โพธิ์', 'ไทร', 'หลวง', 'น้อย', 'ศรี', 'สว่าง', 'เจริญ', 'พัฒนา', 'สามัคคี'];
 const SURNAMES = ['ใจดี', 'สุขสวัสดิ์', 'ทองคำ', 'ศรีสุข', 'มั่นคง', 'รักษ์ไทย', 'บุญมา', 'แสงทอง', 'พึ่งบุญ', 'วงศ์ใหญ่'];
@@ -158,7 +149,7 @@ function results(a) {
  * returns the paths of their documents. Deterministic for a given count and seed.
  */
 export function makeCorpus(dir, authorities, { year = '2568', seed = 2568 } = {}) {
-  rnd = random(seed);
+  rnd = seededRandom(seed);
   usedPlaces.clear();
   const files = [];
   const seen = new Set();

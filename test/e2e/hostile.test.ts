@@ -13,6 +13,7 @@ import { checkDocument, deriveDocument, writeAtomically } from '../../src/pipeli
 import { Printer } from '../../src/print/printer.js';
 import { CLI, pdftotext, ROOT, tempDir } from '../helpers.js';
 import { CliProcess } from '../child.js';
+import { seededRandom } from '../../bench/random.js';
 
 const MINIMAL = readFileSync(join(ROOT, 'test/fixtures/plan/valid/minimal.yaml'), 'utf8');
 const INLINE_AUTHORITY = /^authority:\n(  .*\n)+/m;
@@ -264,14 +265,9 @@ describe('YAML of any shape', () => {
     const seeds = ['test/fixtures/plan/valid/minimal.yaml', 'examples/lampang-pao/measures-2567.yaml', 'examples/lopburi-city/results-2568.yaml', 'test/fixtures/results/linked/results-ok.yaml'].map((f) => readFileSync(join(ROOT, f), 'utf8'));
     const pieces = [': ', ':', '- ', '&a ', '*a', '[', ']', '{', '}', '"', "'", '\t', '  ', '\n', '|', '>', '#', '!', '!!str ', '%', '`', '?', '---', '\\', '\u0000', 'null', '~', '1e400', '๕', '2568-13-45', '__proto__', 'kind: authority', '<<: *a', '&b [*b]', '.nan'];
     const lines = ['extra: *a', 'loop: &l [*l]', 'kind: authority', 'authority: /dev/zero.yaml', 'measures_document: /etc/passwd', 'x: &a { y: 1 }', '__proto__: { polluted: true }'];
-    // A fixed pseudo-random sequence (mulberry32): the same 200 documents every run.
-    let x = 7;
-    const rnd = (n: number) => {
-      x = (x + 0x6d2b79f5) | 0;
-      let t = Math.imul(x ^ (x >>> 15), 1 | x);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) % n;
-    };
+    // A fixed pseudo-random sequence: the same 200 documents every run.
+    const next = seededRandom(7);
+    const rnd = (n: number) => Math.floor(next() * 4294967296) % n;
     const dir = tempDir('hostile-');
     for (let i = 0; i < 200; i++) {
       let text = seeds[rnd(seeds.length)]!;

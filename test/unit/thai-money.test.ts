@@ -1,17 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { parseAmount, formatMoney, bahtText, formatBaht, type AmountProblem } from '../../src/thai/index.js';
-
-/** Deterministic PRNG (mulberry32) so failures are reproducible. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Seeded, so a failure can be reproduced.
+import { seededRandom } from '../../bench/random.js';
 
 /** Random satang with a spread of magnitudes (1 digit … 15 digits, i.e. < 1e13 baht). */
 function randomSatang(r: () => number): number {
@@ -107,7 +97,7 @@ describe('parseAmount', () => {
   }
 
   it('round-trips 2,000 random satang values through toFixed(2) strings and numbers', () => {
-    const r = rng(20240101);
+    const r = seededRandom(20240101);
     for (let i = 0; i < 2000; i++) {
       const satang = randomSatang(r);
       const text = (satang / 100).toFixed(2);
@@ -213,7 +203,7 @@ describe('bahtText (domain.md §4 vectors)', () => {
   });
 
   it('agrees with an independent reading of the rule on 3,000 random amounts', () => {
-    const r = rng(42);
+    const r = seededRandom(42);
     for (let i = 0; i < 3000; i++) {
       const satang = randomSatang(r);
       expect(bahtText(satang), String(satang)).toBe(referenceBahtText(satang));
