@@ -15,6 +15,8 @@ export interface BrowserChoice {
   path: string;
   /** Where it was found, for `--verbose` and error messages. */
   source: string;
+  /** Chromium's headless shell (see HEADLESS_SHELLS), started in its own headless mode. */
+  headlessShell: boolean;
 }
 
 export interface BrowserSearch {
@@ -48,7 +50,22 @@ function envVar(s: BrowserSearch, name: string): string | undefined {
   return key === undefined ? undefined : s.env[key];
 }
 
-const ON_PATH = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome', 'microsoft-edge', 'microsoft-edge-stable', 'msedge'];
+/**
+ * Chromium's headless shell (Debian's chromium-headless-shell, Google's chrome-headless-shell)
+ * is Chromium built to run headless only, without the browser's windows, profiles and
+ * services. Printing the longest plans of the national run (195 pages) it took 330 MB
+ * against the full browser's 472 MB, and printed in 0.77 s instead of 1.1 s; the pages
+ * are the same pixels (the examples' PDFs are byte-identical but for the plan's). So it
+ * comes first wherever it is installed.
+ */
+const HEADLESS_SHELLS = ['chromium-headless-shell', 'chrome-headless-shell'];
+
+/** Whether an executable is a headless shell, by its file name (as puppeteer tells them apart). */
+export function isHeadlessShell(file: string): boolean {
+  return /headless[-_]shell/i.test(file.split(/[\\/]/).pop() ?? '');
+}
+
+const ON_PATH = [...HEADLESS_SHELLS, 'chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome', 'microsoft-edge', 'microsoft-edge-stable', 'msedge'];
 
 function onPath(s: BrowserSearch): string | undefined {
   const dirs = (envVar(s, 'PATH') ?? '').split(s.path.delimiter).filter(Boolean);
@@ -80,10 +97,12 @@ export function installedLocations(s: BrowserSearch): string[] {
   return [];
 }
 
-/** The browser to print with, in this order: --browser, PUPPETEER_EXECUTABLE_PATH, the PATH, the usual install places. */
+const chosen = (path: string, source: string): BrowserChoice => ({ path, source, headlessShell: isHeadlessShell(path) });
+
+/** The browser to print with, in this order: --browser, PUPPETEER_EXECUTABLE_PATH, the PATH (a headless shell first), the usual install places. */
 export function findBrowser(explicit?: string, s: BrowserSearch = hostSearch()): BrowserChoice {
   if (explicit) {
-    if (s.isExecutable(explicit)) return { path: explicit, source: '--browser' };
+    if (s.isExecutable(explicit)) return chosen(explicit, '--browser');
     throw new UserError([
       {
         severity: 'error', code: 'browser/not-found', file: explicit, line: 0, column: 0, path: [],
@@ -93,11 +112,11 @@ export function findBrowser(explicit?: string, s: BrowserSearch = hostSearch()):
     ]);
   }
   const fromEnv = envVar(s, 'PUPPETEER_EXECUTABLE_PATH');
-  if (fromEnv && s.isExecutable(fromEnv)) return { path: fromEnv, source: 'PUPPETEER_EXECUTABLE_PATH' };
+  if (fromEnv && s.isExecutable(fromEnv)) return chosen(fromEnv, 'PUPPETEER_EXECUTABLE_PATH');
   const system = onPath(s);
-  if (system) return { path: system, source: 'PATH' };
+  if (system) return chosen(system, 'PATH');
   const installed = installedLocations(s).find((f) => s.isExecutable(f));
-  if (installed) return { path: installed, source: 'installed application' };
+  if (installed) return chosen(installed, 'installed application');
   throw new UserError([
     {
       severity: 'error', code: 'browser/none', file: 'ita-report', line: 0, column: 0, path: [],

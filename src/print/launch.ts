@@ -6,6 +6,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
+import type { BrowserChoice } from './browser.js';
 import { processAlive } from '../process-alive.js';
 
 /** Flags that keep Chromium from stalling on a closed network or a locked-down machine. */
@@ -18,7 +19,8 @@ const CHROMIUM_ARGS = [
   '--disable-default-apps',
   '--disable-extensions',
   '--font-render-hinting=none',
-  // Memory (measured on the example plan, Node and Chromium together): new headless mode
+  // Memory (measured on the example plan, Node and Chromium together), for the full browser
+  // (a headless shell, which has none of these, ignores them): new headless mode
   // starts the whole browser, whose omnibox pop-ups are web pages of their own (a renderer of
   // about 50 MB that printing never shows); the network service, which only carries requests
   // answered from memory, can live in the browser process (a process of about 20 MB less);
@@ -81,12 +83,13 @@ export async function closeBrowser(browser: Browser): Promise<void> {
  * so it also ends by itself when this process dies. Its sandbox stays on unless it cannot
  * run: as root Chromium refuses it, and some containers forbid what it needs.
  */
-export async function startChromium(executablePath: string, sandbox: boolean, protocolTimeout: number): Promise<Browser> {
+export async function startChromium(choice: BrowserChoice, sandbox: boolean, protocolTimeout: number): Promise<Browser> {
   const profile = await mkdtemp(join(tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));
   try {
     const browser = await puppeteer.launch({
-      executablePath,
-      headless: true,
+      executablePath: choice.path,
+      // The full browser runs in its new headless mode; a headless shell has only its own.
+      headless: choice.headlessShell ? 'shell' : true,
       pipe: true,
       userDataDir: profile,
       args: [...(sandbox ? [] : ['--no-sandbox']), ...CHROMIUM_ARGS],

@@ -105,14 +105,14 @@ export class Printer {
       ]);
     const launchBrowser = async (): Promise<Browser> => {
       try {
-        return await startChromium(choice.path, sandbox, timeout + 30_000);
+        return await startChromium(choice, sandbox, timeout + 30_000);
       } catch (err) {
         if (!sandbox) throw failed(err);
         // A container without the kernel features the sandbox needs: print without it.
         sandbox = false;
         say(bi(`ปิด sandbox ของเบราว์เซอร์ เพราะเปิดพร้อม sandbox ไม่ได้ (${(err as Error).message.split('\n')[0]})`, `the browser's sandbox is off: the browser did not start with it (${(err as Error).message.split('\n')[0]})`));
         try {
-          return await startChromium(choice.path, sandbox, timeout + 30_000);
+          return await startChromium(choice, sandbox, timeout + 30_000);
         } catch (again) {
           throw failed(again);
         }

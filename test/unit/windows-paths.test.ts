@@ -27,7 +27,7 @@ const ENV = {
 describe('finding a browser on Windows', () => {
   it('finds Edge where Windows installs it, and Chrome first when both are there', () => {
     const edge = 'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe';
-    expect(findBrowser(undefined, windows(ENV, [edge]))).toEqual({ path: edge, source: 'installed application' });
+    expect(findBrowser(undefined, windows(ENV, [edge]))).toEqual({ path: edge, source: 'installed application', headlessShell: false });
     const chrome = 'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe';
     expect(findBrowser(undefined, windows(ENV, [edge, chrome])).path).toBe(chrome);
   });
@@ -40,7 +40,7 @@ describe('finding a browser on Windows', () => {
 
   it('reads Path however it is spelt, with ; between folders and .exe names', () => {
     const onPath = 'D:\\Portable\\Chromium\\chrome.exe';
-    expect(findBrowser(undefined, windows({ ...ENV, Path: `C:\\Windows;D:\\Portable\\Chromium` }, [onPath]))).toEqual({ path: onPath, source: 'PATH' });
+    expect(findBrowser(undefined, windows({ ...ENV, Path: `C:\\Windows;D:\\Portable\\Chromium` }, [onPath]))).toEqual({ path: onPath, source: 'PATH', headlessShell: false });
     expect(findBrowser(undefined, windows({ PATH: 'D:\\Portable\\Chromium' }, [onPath])).path).toBe(onPath);
   });
 
