@@ -103,6 +103,10 @@ export async function startChromium(choice: BrowserChoice, sandbox: boolean, pro
     // way then fails with EPIPE, and an error nobody listens to would end this process.
     for (const stream of browser.process()?.stdio ?? []) stream?.on('error', () => undefined);
     profiles.set(browser, profile);
+    // Documents print on pages of their own: the blank tab a browser starts with would keep a
+    // renderer of its own (56 MB) idle for the whole run. Either browser stays up without tabs.
+    const blank = await browser.pages().catch(() => []);
+    await Promise.all(blank.map((page) => page.close().catch(() => undefined)));
     return browser;
   } catch (err) {
     await rm(profile, { recursive: true, force: true }).catch(() => undefined);

@@ -17,6 +17,8 @@ import { readLimited } from '../load/files.js';
 import { LIMITS } from '../load/limits.js';
 import { FontCoverage } from './coverage.js';
 import { closeBrowser, removeStaleProfiles, startChromium } from './launch.js';
+import { collectGarbage } from '../collect-garbage.js';
+import { Turns } from './turns.js';
 
 /** A made-up origin: requests to it are answered from memory, never from a network. */
 const ORIGIN = 'http://ita-report.invalid';
@@ -25,6 +27,9 @@ const FONT_WEIGHTS = ['400', '400-italic', '700', '700-italic'];
 
 /** Characters of HTML from which a document counts as long: the example plan (116 pages) has 386,000, the other examples (10–20 pages) at most 118,000. */
 const LONG_DOCUMENT_HTML = 200_000;
+
+/** Bytes of V8 heap from which a document's end is a time to collect garbage (collect-garbage.ts). */
+const GARBAGE_WORTH_COLLECTING = 40 * 1024 * 1024;
 
 export interface PrintJob {
   /** The YAML file, for diagnostics. */
@@ -259,7 +264,12 @@ export class Printer {
     return page;
   }
 
+  /** Pages already given back: a page is released after its print and again when its job ends. */
+  private readonly released = new WeakSet<Page>();
+
   private releasePage(page: Page): void {
+    if (this.released.has(page)) return;
+    this.released.add(page);
     this.pageJobs.delete(page);
     void page.close().catch(() => undefined);
     if (this.moreToCome) this.openSpare();
@@ -302,20 +312,19 @@ export class Printer {
   }
 
 
-  private printingLong: Promise<unknown> = Promise.resolve();
+  private readonly turns = new Turns();
 
   /**
-   * Chromium makes the PDF of one long document at a time (other documents print, load, are
-   * measured and are finished around it): two long plans printing at once took Node and
-   * Chromium together to 624–630 MB, one at a time to 588–593 MB, for 13 % more time on a
-   * batch of plans alone (six copies of the example plan, --jobs 2, 2 cores). Short documents
-   * are not held back: holding every print back cost a mixed batch 20 %.
+   * A long document has Chromium to itself, from loading its page to closing it; others share
+   * it. Laid out and printed, a plan of the national corpus (195 pages) takes its renderer to
+   * about 170 MB, and any document beside it adds a renderer of its own (a 9-page results
+   * report: 65 MB more, two prints and its passes): Node and Chromium together then passed 600 MB.
+   * On the national corpus (60 authorities, 180 documents, --jobs 2) this took the peak from
+   * 604–613 MB to 545–547 MB, for 18 % more time (114 s → 133–137 s). Holding back only the
+   * print of a long document (as before) left both layouts alive.
    */
-  private oneLongAtATime<T>(job: PrintJob, print: () => Promise<T>): Promise<T> {
-    if (job.html.length < LONG_DOCUMENT_HTML) return print();
-    const result = this.printingLong.then(print, print);
-    this.printingLong = result.catch(() => undefined);
-    return result;
+  private turnFor(job: PrintJob): Promise<() => void> {
+    return this.turns.take(job.html.length >= LONG_DOCUMENT_HTML);
   }
 
   private async printOn(page: Page, job: PrintJob): Promise<PrintResult> {
@@ -329,20 +338,32 @@ export class Printer {
     // pdf-lib and the passes are loaded while the page loads (the first document waits on Chromium then).
     const passes = Promise.all([import('./toc.js'), import('./pdf.js')]);
     passes.catch(() => undefined);
-    await page.goto(`${ORIGIN}/document.html?n=${++this.navigations}`, { waitUntil: 'load', timeout: this.timeout });
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    lap('load');
+    const endTurn = await this.turnFor(job);
+    let pdf: Awaited<ReturnType<typeof import('./toc.js').printDocument>>;
     let prints = 0;
-    const [{ printDocument }, { finishPdf }] = await passes;
-    const pdf = await printDocument(page, job, () => {
-      prints += 1;
-      return this.oneLongAtATime(job, () => page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: this.timeout }));
-    });
+    try {
+      await page.goto(`${ORIGIN}/document.html?n=${++this.navigations}`, { waitUntil: 'load', timeout: this.timeout });
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      lap('load');
+      const [{ printDocument }] = await passes;
+      pdf = await printDocument(page, job, () => {
+        prints += 1;
+        return page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: this.timeout });
+      });
+    } finally {
+      // Printed: the renderer's memory of this document goes back before it is finished.
+      this.releasePage(page);
+      endTurn();
+    }
     lap(`print (${prints} ${prints === 1 ? 'print' : 'prints'})`);
     const missing = await glyphCheck;
     if (missing.length > 0) throw fallbackError(job, missing);
     lap('font check');
+    const [, { finishPdf }] = await passes;
     const finished = await finishPdf(pdf, job.meta, job.date, job.producer);
+    // A long document leaves tens of MB of garbage (its HTML, Chromium's PDF, pdf-lib's objects),
+    // and so do a few short ones; the heap of Node itself, its modules loaded, is about 12 MB.
+    collectGarbage(GARBAGE_WORTH_COLLECTING);
     lap('finish');
     const warnings: Diagnostic[] = blocked.map((url) => ({
       severity: 'warning', code: 'print/blocked-request', file: job.file, line: 0, column: 0, path: [],
