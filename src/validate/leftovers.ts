@@ -86,7 +86,15 @@ export function findLeftovers(doc: LoadedYaml): Diagnostic[] {
       if (all.some((s) => s['x-verbatim'] === true)) return;
       for (const line of v.split('\n').map((l) => l.trim())) if (isParenthesized(line)) out.push(warning(doc, 'leftover', path, line));
     } else if (Array.isArray(v)) v.forEach((item, i) => visit(item, [...path, i], itemSchemas(all)));
-    else if (v !== null && typeof v === 'object') for (const [k, item] of Object.entries(v)) visit(item, [...path, k], childSchemas(all, k));
+    else if (v !== null && typeof v === 'object') {
+      for (const [k, item] of Object.entries(v)) {
+        const child = childSchemas(all, k);
+        // A key the schema does not allow is already an error ("did you mean …"): a value under
+        // a misspelt `continued_lable: (ต่อ)` is the officer's own, not a starter's leftover.
+        if (child.length === 0 && all.some((s) => s.additionalProperties === false)) continue;
+        visit(item, [...path, k], child);
+      }
+    }
   };
   visit(doc.data, [], root ? [root] : []);
   return out;

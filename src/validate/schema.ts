@@ -45,8 +45,10 @@ const AMOUNT_TEXT: Record<AmountProblem, { message: Bilingual; hint: Bilingual }
 
 function typeName(t: unknown, lang: 'th' | 'en'): string {
   const th: Record<string, string> = { string: 'ข้อความ', number: 'ตัวเลข', integer: 'จำนวนเต็ม', object: 'กลุ่มฟิลด์ (ชื่อ: ค่า)', array: 'รายการ (- ...)', boolean: 'true/false', null: 'ค่าว่าง' };
+  // A yes/no field is answered with the two words YAML reads as such, not with the type's name.
+  const en: Record<string, string> = { boolean: 'true or false' };
   const list = Array.isArray(t) ? t : [t];
-  return list.map((x) => (lang === 'th' ? (th[String(x)] ?? String(x)) : String(x))).join(lang === 'th' ? ' หรือ ' : ' or ');
+  return list.map((x) => (lang === 'th' ? (th[String(x)] ?? String(x)) : (en[String(x)] ?? String(x)))).join(lang === 'th' ? ' หรือ ' : ' or ');
 }
 
 function describeValue(v: unknown): string {
@@ -73,7 +75,8 @@ function pointerToPath(pointer: string, data: unknown): YamlPath {
 /** The first example of a field, as it would be typed in YAML. */
 function exampleOf(schema: SchemaNode | undefined): string | undefined {
   const first = Array.isArray(schema?.examples) ? (schema.examples as unknown[])[0] : undefined;
-  if (first === undefined || (typeof first === 'object' && first !== null)) return undefined;
+  // A yes/no field's example says no more than "true or false" already does.
+  if (first === undefined || typeof first === 'boolean' || (typeof first === 'object' && first !== null)) return undefined;
   return String(first);
 }
 

@@ -25,6 +25,14 @@ describe('leftover starter text', () => {
     ]);
   });
 
+  it('is not looked for under a misspelt key, which is an error of its own', async () => {
+    const text = MINIMAL.replace('target_group: บุคลากร 40 คน', 'target_group: บุคลากร 40 คน\n                target_grop: (กลุ่มเป้าหมาย)');
+    const file = yamlFile(text);
+    expect(await starterWarnings(file)).toEqual([]);
+    const unknown = (await checkDocument(file)).diagnostics.filter((d) => d.severity === 'error');
+    expect(unknown.map((d) => [d.line, d.hint?.en])).toEqual([[lineOf(text, 'target_grop:'), expect.stringContaining('target_group')]]);
+  });
+
   it('is not text that merely has brackets in it', async () => {
     const text = MINIMAL.replace('target_group: บุคลากร 40 คน', 'target_group: "(ก) ผู้บริหาร และ (ข) บุคลากร"').replace('outcomes: บุคลากรมีความรู้ด้านคุณธรรม', 'outcomes: บุคลากรมีความรู้ (ร้อยละ 80)');
     expect(await starterWarnings(yamlFile(text))).toEqual([]);

@@ -28,4 +28,12 @@ describe('wrong type', () => {
     const d = (await deriveDocument(yamlFile(text))).diagnostics.filter((x) => x.code === 'schema/type');
     expect(d.map((x) => [x.line, x.message.en])).toEqual([[lineOf(text, 'from: [2566]'), 'must be integer, found […]']]);
   });
+
+  it('of a yes/no field names the two answers', async () => {
+    const text = MINIMAL.replace('kind: plan\n', 'kind: plan\ncover:\n  logo: ใช่\n');
+    const d = (await deriveDocument(yamlFile(text))).diagnostics.filter((x) => x.code === 'schema/type');
+    expect(d.map((x) => [x.line, x.message.en])).toEqual([[lineOf(text, 'logo: ใช่'), 'must be true or false, found "ใช่"']]);
+    expect(d[0]!.message.th).toContain('true/false');
+    expect(d[0]!.hint!.en).toBe('write true or false');
+  });
 });
