@@ -17,6 +17,8 @@ import { toArabicDigits } from '../thai/digits.js';
 import { ISO_DATE_PATTERN } from './normalize.js';
 import { nearest } from './suggest.js';
 import { schemaTexts } from './schema-files.js';
+import { bundleFile } from './bundle.js';
+import { applicable, childSchemas, itemSchemas, type Schema } from './schema-walk.js';
 
 type SchemaNode = Record<string, unknown> & { title?: string; description?: string; properties?: Record<string, SchemaNode> };
 
@@ -92,6 +94,31 @@ function fieldHint(schema: SchemaNode | undefined, th: string, en: string): Bili
   );
 }
 
+/**
+ * A field may use a shared definition and say in its own words what it means there
+ * (`"continued_label": { "$ref": "common.schema.json#/$defs/continuedLabel", "title": …,
+ * "description": … }`). ajv reports the shared definition, whose words are general; the
+ * hint should give the field's own. Looked up only for a value that has an error.
+ */
+function inOwnWords(reported: SchemaNode | undefined, schemaFile: string, path: YamlPath): SchemaNode | undefined {
+  if (!reported || path.length === 0) return reported;
+  let root: Schema;
+  try {
+    root = bundleFile(schemaFile);
+  } catch {
+    return reported;
+  }
+  let all = applicable(root, root);
+  let declared: Schema[] = [];
+  for (const segment of path) {
+    declared = typeof segment === 'number' ? itemSchemas(all) : childSchemas(all, String(segment));
+    all = declared.flatMap((d) => applicable(root, d));
+  }
+  const own = declared.find((d) => typeof d.$ref === 'string' && typeof d.description === 'string');
+  if (!own) return reported;
+  return { ...reported, description: own.description as string, title: (own.title as string | undefined) ?? reported.title, examples: (own.examples as unknown[] | undefined) ?? reported.examples };
+}
+
 function fieldTitle(schema: SchemaNode | undefined, key: string): string {
   const t = schema?.properties?.[key]?.title;
   return t ? `${key} (${t})` : key;
@@ -126,10 +153,10 @@ export class SchemaValidator {
     const fn = this.validatorOf(schemaFile);
     if (!fn) throw new Error(`no schema ${schemaFile}`);
     if (fn(doc.data)) return [];
-    return this.toDiagnostics(fn.errors ?? [], doc);
+    return this.toDiagnostics(fn.errors ?? [], doc, schemaFile);
   }
 
-  private toDiagnostics(errors: ErrorObject[], doc: LoadedYaml): Diagnostic[] {
+  private toDiagnostics(errors: ErrorObject[], doc: LoadedYaml, schemaFile: string): Diagnostic[] {
     // An amount's own message explains a string like "200,000" better than "must be number".
     const amountPaths = new Set(errors.filter((e) => e.keyword === 'x-amount').map((e) => e.instancePath));
     // A misspelt key ("fiscal_yaer") is also a missing one ("fiscal_year"): say it once, at the typo.
@@ -146,7 +173,7 @@ export class SchemaValidator {
     for (const e of errors) {
       if (amountPaths.has(e.instancePath) && e.keyword !== 'x-amount') continue;
       if (e.keyword === 'required' && misspelt.has(`${e.instancePath}/${String((e.params as { missingProperty: string }).missingProperty)}`)) continue;
-      const d = this.describe(e, doc);
+      const d = this.describe(e, doc, schemaFile);
       if (!d) continue;
       // The same message at the same place (a URL failing both "format" and "pattern") is said once.
       const key = `${d.line}:${d.column}:${d.message.en}`;
@@ -157,9 +184,9 @@ export class SchemaValidator {
     return out;
   }
 
-  private describe(e: ErrorObject, doc: LoadedYaml): Diagnostic | undefined {
+  private describe(e: ErrorObject, doc: LoadedYaml, schemaFile: string): Diagnostic | undefined {
     const path = pointerToPath(e.instancePath, doc.data);
-    const parent = e.parentSchema as SchemaNode | undefined;
+    const parent = inOwnWords(e.parentSchema as SchemaNode | undefined, schemaFile, path);
     const title = parent?.title ? ` (${parent.title})` : '';
     const base = { severity: 'error' as const, file: doc.file, path };
     const at = (p: YamlPath, key = false) => doc.locate(p, { key });

@@ -36,4 +36,13 @@ describe('wrong type', () => {
     expect(d[0]!.message.th).toContain('true/false');
     expect(d[0]!.hint!.en).toBe('write true or false');
   });
+
+  it("of a field that uses a shared definition gives the field's own description as the hint", async () => {
+    const text = readFileSync(join(ROOT, 'test/fixtures/results/valid/groups-own-order.yaml'), 'utf8').replace('  continued_label: true\n', '  continued_label: true\n  repeat_names: ใช่\n');
+    const d = (await deriveDocument(yamlFile(text, 'results.yaml'))).diagnostics.filter((x) => x.code === 'schema/type');
+    expect(d.map((x) => [x.line, x.message.en])).toEqual([[lineOf(text, 'repeat_names: ใช่'), 'must be true or false, found "ใช่"']]);
+    // results.schema.json's words for its repeat_names, not the shared definition's in common.schema.json.
+    expect(d[0]!.hint!.th).toContain('ช่องของคอลัมน์มาตรการพิมพ์ชื่อมาตรการซ้ำ');
+    expect(d[0]!.message.th).toContain('พิมพ์ชื่อซ้ำบนหน้าต่อ');
+  });
 });
