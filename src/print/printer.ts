@@ -25,8 +25,13 @@ const ORIGIN = 'http://ita-report.invalid';
 
 const FONT_WEIGHTS = ['400', '400-italic', '700', '700-italic'];
 
-/** Characters of HTML from which a document counts as long: the example plan (116 pages) has 386,000, the other examples (10–20 pages) at most 118,000. */
-const LONG_DOCUMENT_HTML = 200_000;
+/**
+ * Turns in Chromium (turnFor), in characters of HTML: what a document weighs besides its
+ * HTML, and how much may be in the browser at once. (The example plan, 116 pages, has 386,000
+ * characters; the other examples, 10–22 pages, at most 118,000.)
+ */
+const DOCUMENT_WEIGHT = 150_000;
+const CHROMIUM_CAPACITY = 650_000;
 
 /** Bytes of V8 heap from which a document's end is a time to collect garbage (collect-garbage.ts). */
 const GARBAGE_WORTH_COLLECTING = 40 * 1024 * 1024;
@@ -312,19 +317,24 @@ export class Printer {
   }
 
 
-  private readonly turns = new Turns();
+  private readonly turns = new Turns(CHROMIUM_CAPACITY);
 
   /**
-   * A long document has Chromium to itself, from loading its page to closing it; others share
-   * it. Laid out and printed, a plan of the national corpus (195 pages) takes its renderer to
-   * about 170 MB, and any document beside it adds a renderer of its own (a 9-page results
-   * report: 65 MB more, two prints and its passes): Node and Chromium together then passed 600 MB.
-   * On the national corpus (60 authorities, 180 documents, --jobs 2) this took the peak from
-   * 604–613 MB to 545–547 MB, for 18 % more time (114 s → 133–137 s). Holding back only the
-   * print of a long document (as before) left both layouts alive.
+   * How much of Chromium a document takes while it is loaded and printed (its page is closed
+   * as soon as it is printed): its HTML, plus what every document costs (a renderer process of
+   * its own, its passes and prints). Laid out and printed, a plan of the national corpus (195
+   * pages, 634,000 characters) takes its renderer to about 200 MB, a 9-page results report
+   * (48,000 characters, two prints) to 120 MB. With a capacity of 650,000, two short documents
+   * share the browser, a plan of up to about 80 pages shares it with one of them, and a longer
+   * plan has it to itself. On the national corpus (60 authorities, 180 documents, --jobs 2,
+   * sampled every 100 ms), peak of Node and Chromium together and time:
+   * - every document sharing: 604–617 MB, 114–118 s;
+   * - this: 546 MB, 124 s (capacity 700,000: 575 MB, 122 s);
+   * - every plan alone: 545–547 MB, 133–137 s.
+   * Holding back only the print of a long document (as before) left two layouts alive.
    */
   private turnFor(job: PrintJob): Promise<() => void> {
-    return this.turns.take(job.html.length >= LONG_DOCUMENT_HTML);
+    return this.turns.take(DOCUMENT_WEIGHT + job.html.length);
   }
 
   private async printOn(page: Page, job: PrintJob): Promise<PrintResult> {

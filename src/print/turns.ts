@@ -1,39 +1,41 @@
 /**
- * Turns in Chromium: documents share the browser, except one that needs it to itself (a long
- * one: see Printer.turnFor). First come, first served: a document that needs the browser to
- * itself waits for those in it to finish, and those that come after it wait for it, so it is
- * never starved by a stream of short ones.
+ * Turns in Chromium, by weight: documents go in while the weights of those inside stay within
+ * the capacity, and one heavier than the capacity goes in alone (see Printer.turnFor for the
+ * weights). First come, first served: a document waits for those before it, so a heavy one is
+ * never starved by a stream of light ones.
  */
 export class Turns {
-  private sharing = 0;
-  private alone = false;
-  private readonly waiting: { alone: boolean; start: () => void }[] = [];
+  private inside = 0;
+  private count = 0;
+  private readonly waiting: { weight: number; start: () => void }[] = [];
+
+  constructor(private readonly capacity: number) {}
 
   /** Resolves when this document may go in, to the function that lets the next ones in. */
-  take(alone: boolean): Promise<() => void> {
+  take(weight: number): Promise<() => void> {
     return new Promise((resolve) => {
-      this.waiting.push({ alone, start: () => resolve(this.leave(alone)) });
+      this.waiting.push({ weight, start: () => resolve(this.leave(weight)) });
       this.admit();
     });
   }
 
   private admit(): void {
     for (let next = this.waiting[0]; next; next = this.waiting[0]) {
-      if (this.alone || (next.alone && this.sharing > 0)) return;
+      if (this.count > 0 && this.inside + next.weight > this.capacity) return;
       this.waiting.shift();
-      if (next.alone) this.alone = true;
-      else this.sharing += 1;
+      this.inside += next.weight;
+      this.count += 1;
       next.start();
     }
   }
 
-  private leave(alone: boolean): () => void {
+  private leave(weight: number): () => void {
     let left = false;
     return () => {
       if (left) return;
       left = true;
-      if (alone) this.alone = false;
-      else this.sharing -= 1;
+      this.inside -= weight;
+      this.count -= 1;
       this.admit();
     };
   }
