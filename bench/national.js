@@ -56,6 +56,17 @@ function kb(file, field) {
   }
 }
 
+function processType(pid) {
+  try {
+    const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    const type = /--type=([a-z-]+)/.exec(cmd)?.[1];
+    if (type) return type === 'renderer' ? 'renderers' : type;
+    return /chrom/i.test(cmd.split('\0')[0]) ? 'browser' : 'other';
+  } catch {
+    return 'other';
+  }
+}
+
 /** Samples the CLI's Node RSS and its descendants' PSS every `ms`. */
 function sampler(pid, ms = 250) {
   const samples = [];
@@ -73,8 +84,11 @@ function sampler(pid, ms = 250) {
     }
     const node = kb(`/proc/${pid}/status`, 'VmRSS');
     if (node === 0) return;
-    const browser = descendants.reduce((sum, p) => sum + kb(`/proc/${p}/smaps_rollup`, 'Pss'), 0);
-    samples.push({ t: performance.now() - started, node, browser, load: loadavg()[0] });
+    // Chromium's processes by their --type (none: the browser process itself), to tell where a peak is.
+    const parts = {};
+    for (const p of descendants) parts[processType(p)] = (parts[processType(p)] ?? 0) + kb(`/proc/${p}/smaps_rollup`, 'Pss');
+    const browser = Object.values(parts).reduce((a, b) => a + b, 0);
+    samples.push({ t: performance.now() - started, node, browser, parts, load: loadavg()[0] });
   }, ms);
   return () => {
     clearInterval(timer);
@@ -171,7 +185,7 @@ for (const [kind, list] of Object.entries(byKind)) {
   const t = list.map((d) => d.ms).sort((a, b) => a - b);
   console.log(`  ${kind.padEnd(9)} ${String(list.length).padStart(4)} documents, pages ${p[0]}–${p.at(-1)} (median ${quantile(p, 0.5)}), time p50 ${secs(quantile(t, 0.5))} p95 ${secs(quantile(t, 0.95))}`);
 }
-console.log(`peak memory, Node RSS + Chromium PSS together: ${mb(total(peak))} (Node ${mb(peak.node)}, Chromium ${mb(peak.browser)}); Node alone peaked at ${mb(Math.max(...samples.map((s) => s.node)))}`);
+console.log(`peak memory, Node RSS + Chromium PSS together: ${mb(total(peak))} (Node ${mb(peak.node)}, Chromium ${mb(peak.browser)}: ${Object.entries(peak.parts).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${mb(v)}`).join(', ')}); Node alone peaked at ${mb(Math.max(...samples.map((s) => s.node)))}`);
 console.log(`memory by tenth of the run (median, Node + Chromium): ${tenthMedian.map((b) => mb(b).replace(' MB', '')).join(' ')} MB`);
 console.log(`growth from the first tenth to the last: ${mb(tenthMedian[9] - tenthMedian[0])} (${(((tenthMedian[9] - tenthMedian[0]) / tenthMedian[0]) * 100).toFixed(1)}%)`);
 console.log(`rerun with the output folder kept: ${upToDate}/${rerunDocs.length} up to date in ${secs(rerun.ms)}`);

@@ -13,11 +13,12 @@ import { findBrowser } from '../dist/print/browser.js';
 
 const fontCss = ['400', '400-italic', '700', '700-italic'].map((w) => readFileSync(join(FONT_DIR, `${w}.css`), 'utf8').replaceAll('./files/', '/fonts/files/')).join('\n');
 
-/** Chromium as ita-report starts it: over a pipe, the sandbox off only as root. */
+/** Chromium as ita-report starts it (the same browser, in the same headless mode): over a pipe, the sandbox off only as root. */
 export async function launchRaw() {
+  const choice = findBrowser();
   return puppeteer.launch({
-    executablePath: (await findBrowser()).path,
-    headless: true,
+    executablePath: choice.path,
+    headless: choice.headlessShell ? 'shell' : true,
     pipe: true,
     args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--font-render-hinting=none'],
   });

@@ -7,7 +7,8 @@
 //    (bench/raw-print.js, the HTML kept with ITA_REPORT_KEEP_HTML) — medians of R paired runs,
 //    for each example; and `ita-report validate` of the plan against a bare `node -e 0`.
 // 2. Memory: `ita-report build` of six copies of the example plan at the default --jobs (two
-//    long plans printing at once), Node and Chromium together, R runs.
+//    jobs, of which one has the browser while a long plan is loaded and printed), Node and
+//    Chromium together, R runs.
 // 3. A batch of N distinct documents (the examples with names and figures varied, so that
 //    nothing can be reused from an identical document): ita-report; the naive way (a new
 //    browser for every document); raw Chromium printing the final HTML of the same documents
@@ -254,7 +255,7 @@ async function batch() {
 }
 
 // ---------------------------------------------------------------------------
-// 2. Memory of the command itself while two long plans print at once.
+// 2. Memory of the command itself on a batch of long plans at the default --jobs.
 
 /** [own, shared] bytes of a process (Linux /proc), [0, 0] once it is gone. */
 function memoryOf(pid) {
