@@ -31,7 +31,7 @@ const FONT_WEIGHTS = ['400', '400-italic', '700', '700-italic'];
  * characters; the other examples, 10–22 pages, at most 118,000.)
  */
 const DOCUMENT_WEIGHT = 150_000;
-const CHROMIUM_CAPACITY = 650_000;
+const CHROMIUM_CAPACITY = 500_000;
 
 /** Bytes of V8 heap from which a document's end is a time to collect garbage (collect-garbage.ts). */
 const GARBAGE_WORTH_COLLECTING = 40 * 1024 * 1024;
@@ -324,13 +324,13 @@ export class Printer {
    * as soon as it is printed): its HTML, plus what every document costs (a renderer process of
    * its own, its passes and prints). Laid out and printed, a plan of the national corpus (195
    * pages, 634,000 characters) takes its renderer to about 200 MB, a 9-page results report
-   * (48,000 characters, two prints) to 120 MB. With a capacity of 650,000, two short documents
-   * share the browser, a plan of up to about 80 pages shares it with one of them, and a longer
-   * plan has it to itself. On the national corpus (60 authorities, 180 documents, --jobs 2,
-   * sampled every 100 ms), peak of Node and Chromium together and time:
-   * - every document sharing: 604–617 MB, 114–118 s;
-   * - this: 546 MB, 124 s (capacity 700,000: 575 MB, 122 s);
-   * - every plan alone: 545–547 MB, 133–137 s.
+   * (48,000 characters, two prints) to 120 MB. With a capacity of 500,000, two short documents
+   * (results, measures, progress) share the browser and a plan (60 pages or more) or any other
+   * long document has it to itself. Peak of Node and Chromium together, and time, --jobs 2:
+   * - every document sharing: 604–617 MB, 114–118 s (national corpus, 60 authorities);
+   * - capacity 650,000 (a plan of up to about 80 pages beside a short document): 546 MB, 124 s
+   *   on 60 authorities, but 596 MB on 300 (595 s): no margin left;
+   * - this: 545–547 MB, 133–137 s on 60 authorities; 566 MB on 300.
    * Holding back only the print of a long document (as before) left two layouts alive.
    */
   private turnFor(job: PrintJob): Promise<() => void> {
