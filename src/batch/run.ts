@@ -78,7 +78,7 @@ export async function runBatch(inputs: Input[], opts: BatchOptions): Promise<Out
   const getPrinter = async () => {
     if (printer) return printer;
     if (stopped()) throw new Error('stopped');
-    launching ??= Printer.launch({ browserPath: opts.browserPath, timeout: opts.timeout, verbose: opts.verbose });
+    launching ??= Printer.launch({ browserPath: opts.browserPath, timeout: opts.timeout, verbose: opts.verbose, jobs: opts.jobs });
     printer = await launching;
     if (allStarted) printer.lastDocumentsStarted();
     return printer;

@@ -27,11 +27,11 @@ const FONT_WEIGHTS = ['400', '400-italic', '700', '700-italic'];
 
 /**
  * Turns in Chromium (turnFor), in characters of HTML: what a document weighs besides its
- * HTML, and how much may be in the browser at once. (The example plan, 116 pages, has 386,000
- * characters; the other examples, 10–22 pages, at most 118,000.)
+ * HTML, and the room in the browser for each document printed at once (--jobs). (The example
+ * plan, 116 pages, has 386,000 characters; the other examples, 10–22 pages, at most 118,000.)
  */
 const DOCUMENT_WEIGHT = 150_000;
-const CHROMIUM_CAPACITY = 500_000;
+const ROOM_PER_JOB = 250_000;
 
 /** Bytes of V8 heap from which a document's end is a time to collect garbage (collect-garbage.ts). */
 const GARBAGE_WORTH_COLLECTING = 40 * 1024 * 1024;
@@ -75,6 +75,8 @@ export interface PrinterOptions {
   timeout?: number;
   /** Where --verbose lines go: which browser, whether its sandbox is on. */
   verbose?: (line: Bilingual) => void;
+  /** How many documents the caller prints at once (--jobs): the room in the browser grows with it. */
+  jobs?: number;
 }
 
 function fontStylesheet(): string {
@@ -94,7 +96,10 @@ export class Printer {
     private browser: Browser,
     private readonly launchBrowser: () => Promise<Browser>,
     private readonly timeout: number,
-  ) {}
+    jobs: number,
+  ) {
+    this.turns = new Turns(ROOM_PER_JOB * Math.max(1, jobs));
+  }
 
   static async launch(opts: PrinterOptions = {}): Promise<Printer> {
     const choice = await findBrowser(opts.browserPath);
@@ -130,7 +135,7 @@ export class Printer {
     };
     const browser = await launchBrowser();
     try {
-      const printer = new Printer(browser, launchBrowser, timeout);
+      const printer = new Printer(browser, launchBrowser, timeout, opts.jobs ?? 1);
       printer.openSpare();
       return printer;
     } catch (err) {
@@ -317,20 +322,22 @@ export class Printer {
   }
 
 
-  private readonly turns = new Turns(CHROMIUM_CAPACITY);
+  private readonly turns: Turns;
 
   /**
    * How much of Chromium a document takes while it is loaded and printed (its page is closed
    * as soon as it is printed): its HTML, plus what every document costs (a renderer process of
    * its own, its passes and prints). Laid out and printed, a plan of the national corpus (195
    * pages, 634,000 characters) takes its renderer to about 200 MB, a 9-page results report
-   * (48,000 characters, two prints) to 120 MB. With a capacity of 500,000, two short documents
-   * (results, measures, progress) share the browser and a plan (60 pages or more) or any other
-   * long document has it to itself. Peak of Node and Chromium together, and time, --jobs 2:
+   * (48,000 characters, two prints) to 120 MB. At --jobs 2 (this machine's default: 2 cores)
+   * the room is 500,000: two short documents (results, measures, progress) share the browser,
+   * and a plan (60 pages or more) or any other long document has it to itself. More jobs (more
+   * cores) give more room: at 4, a plan shares it with short documents. Peak of Node and
+   * Chromium together, and time, --jobs 2:
    * - every document sharing: 604–617 MB, 114–118 s (national corpus, 60 authorities);
    * - capacity 650,000 (a plan of up to about 80 pages beside a short document): 546 MB, 124 s
    *   on 60 authorities, but 596 MB on 300 (595 s): no margin left;
-   * - this: 545–547 MB, 133–137 s on 60 authorities; 566 MB on 300.
+   * - this: 545–547 MB, 133–137 s on 60 authorities; 534–566 MB on 300 (702 s).
    * Holding back only the print of a long document (as before) left two layouts alive.
    */
   private turnFor(job: PrintJob): Promise<() => void> {
