@@ -13,15 +13,6 @@ if [ -z "${PUPPETEER_EXECUTABLE_PATH:-}" ] && ! command -v chromium >/dev/null 2
 fi
 command -v pdftotext >/dev/null 2>&1 || need_pkgs+=(poppler-utils)
 
-# Chromium's headless shell prints the same pages as the full browser with about 140 MB less
-# memory (src/print/browser.ts); ita-report uses it when it is there. Debian packages it
-# (bookworm and later); where apt does not know it (Ubuntu, other systems) the full browser prints.
-shell_wanted() {
-  [ -z "${PUPPETEER_EXECUTABLE_PATH:-}" ] && ! command -v chromium-headless-shell >/dev/null 2>&1 \
-    && ! command -v chrome-headless-shell >/dev/null 2>&1 && command -v apt-cache >/dev/null 2>&1 \
-    && apt-cache show chromium-headless-shell >/dev/null 2>&1
-}
-
 if [ "$(id -u)" -eq 0 ]; then SUDO=""; elif command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else SUDO="none"; fi
 export DEBIAN_FRONTEND=noninteractive
 
@@ -31,17 +22,7 @@ if [ "${#need_pkgs[@]}" -gt 0 ]; then
   fi
   echo "setup: installing ${need_pkgs[*]} with apt-get"
   $SUDO apt-get update -qq
-  shell_wanted && need_pkgs+=(chromium-headless-shell)
   $SUDO apt-get install -y -qq "${need_pkgs[@]}" >/dev/null
-elif shell_wanted; then
-  # Optional: without root (or a sudo that asks no password) say how, and go on.
-  if [ "$SUDO" = "" ] || { [ "$SUDO" = sudo ] && sudo -n true 2>/dev/null; }; then
-    echo "setup: installing chromium-headless-shell with apt-get (prints with less memory)"
-    $SUDO apt-get install -y -qq chromium-headless-shell >/dev/null \
-      || echo "setup: chromium-headless-shell was not installed; the full browser prints" >&2
-  else
-    echo "setup: optional: sudo apt-get install chromium-headless-shell (prints with less memory)" >&2
-  fi
 fi
 
 # Reinstall npm packages only when the lock file changed since the last install.
@@ -52,3 +33,25 @@ if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
 fi
 
 npm run --silent build
+
+# Chromium's headless shell prints the same pages as the full browser with less memory
+# (src/print/browser.ts); ita-report uses it when it is there. Debian packages it (bookworm
+# and later); where apt does not know it (Ubuntu, other systems) the full browser prints.
+# Tried once per install of the npm packages (the stamp goes with node_modules), since
+# finding out may take an apt-get update.
+shell_stamp=node_modules/.headless-shell-checked
+if [ ! -f "$shell_stamp" ] && [ -z "${PUPPETEER_EXECUTABLE_PATH:-}" ] \
+   && ! command -v chromium-headless-shell >/dev/null 2>&1 && ! command -v chrome-headless-shell >/dev/null 2>&1 \
+   && command -v apt-get >/dev/null 2>&1; then
+  if [ "$SUDO" = "" ] || { [ "$SUDO" = sudo ] && sudo -n true 2>/dev/null; }; then
+    apt-cache show chromium-headless-shell >/dev/null 2>&1 || $SUDO apt-get update -qq || true
+    if apt-cache show chromium-headless-shell >/dev/null 2>&1; then
+      echo "setup: installing chromium-headless-shell with apt-get (prints with less memory)"
+      $SUDO apt-get install -y -qq chromium-headless-shell >/dev/null \
+        || echo "setup: chromium-headless-shell was not installed; the full browser prints" >&2
+    fi
+  else
+    echo "setup: optional: sudo apt-get install chromium-headless-shell (prints with less memory)" >&2
+  fi
+  touch "$shell_stamp"
+fi
