@@ -8,8 +8,13 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const CLI = join(ROOT, 'bin', 'ita-report.js');
 
+/** The folders tempDir made for the test file running now; test/cleanup.ts removes them after it. */
+export const madeDirs: string[] = [];
+
 export function tempDir(prefix = 'ita-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  madeDirs.push(dir);
+  return dir;
 }
 
 /** Writes a YAML text to a fresh temporary file and returns its path. */
