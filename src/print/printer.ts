@@ -293,6 +293,17 @@ export class Printer {
   }
 
   async print(job: PrintJob): Promise<PrintResult> {
+    // Waiting for a turn in the browser is not the document's own time: its time limit starts
+    // once it has one (behind long plans on a slow machine, a short --timeout would run out).
+    const endTurn = await this.turnFor(job);
+    try {
+      return await this.printInTurn(job, endTurn);
+    } finally {
+      endTurn();
+    }
+  }
+
+  private async printInTurn(job: PrintJob, endTurn: () => void): Promise<PrintResult> {
     if (this.relaunching) await this.relaunching;
     if (this.closed) throw new Error('the browser was closed');
     if (!this.browser.connected) await this.restart();
@@ -310,7 +321,7 @@ export class Printer {
     try {
       const printing = (async () => {
         page = await this.acquirePage();
-        return this.printOn(page, job);
+        return this.printOn(page, job, endTurn);
       })();
       printing.catch(() => undefined);
       return await Promise.race([printing, givenUp]);
@@ -344,7 +355,8 @@ export class Printer {
     return this.turns.take(DOCUMENT_WEIGHT + job.html.length);
   }
 
-  private async printOn(page: Page, job: PrintJob): Promise<PrintResult> {
+  /** `endTurn` is called as soon as the document is printed: what is left is Node's work. */
+  private async printOn(page: Page, job: PrintJob, endTurn: () => void): Promise<PrintResult> {
     const blocked: string[] = [];
     const loaded: string[] = [];
     this.pageJobs.set(page, { job, blocked, loaded });
@@ -355,7 +367,6 @@ export class Printer {
     // pdf-lib and the passes are loaded while the page loads (the first document waits on Chromium then).
     const passes = Promise.all([import('./toc.js'), import('./pdf.js')]);
     passes.catch(() => undefined);
-    const endTurn = await this.turnFor(job);
     let pdf: Awaited<ReturnType<typeof import('./toc.js').printDocument>>;
     let prints = 0;
     try {
