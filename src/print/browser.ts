@@ -7,7 +7,7 @@
  * `Path` spelt any way, `ProgramFiles(x86)`, a Thai user name in `LOCALAPPDATA`) is tested
  * with `path.win32` on any machine.
  */
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import nodePath from 'node:path';
 import { bi, UserError } from '../diagnostics.js';
 
@@ -34,6 +34,8 @@ export function hostSearch(): BrowserSearch {
     path: nodePath,
     isExecutable(file: string): boolean {
       try {
+        // A folder is "executable" (searchable) too; started as a browser it failed with EACCES.
+        if (!statSync(file).isFile()) return false;
         accessSync(file, process.platform === 'win32' ? constants.F_OK : constants.X_OK);
         return true;
       } catch {
@@ -67,10 +69,11 @@ export function isHeadlessShell(file: string): boolean {
 
 const ON_PATH = [...HEADLESS_SHELLS, 'chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome', 'microsoft-edge', 'microsoft-edge-stable', 'msedge'];
 
-function onPath(s: BrowserSearch): string | undefined {
+/** The first of `names` (in that order) that is an executable in a folder of the PATH. */
+export function onPath(s: BrowserSearch, names: string[] = ON_PATH): string | undefined {
   const dirs = (envVar(s, 'PATH') ?? '').split(s.path.delimiter).filter(Boolean);
   const exts = s.platform === 'win32' ? ['.exe', ''] : [''];
-  for (const name of ON_PATH) for (const dir of dirs) for (const ext of exts) {
+  for (const name of names) for (const dir of dirs) for (const ext of exts) {
     const candidate = s.path.join(dir, name + ext);
     if (s.isExecutable(candidate)) return candidate;
   }

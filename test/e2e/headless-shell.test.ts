@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findBrowser, hostSearch } from '../../src/print/browser.js';
+import { findBrowser, hostSearch, onPath as onThePath } from '../../src/print/browser.js';
 import { pdftotext, ROOT, runCli, tempDir } from '../helpers.js';
 
 const DOC = join(ROOT, 'examples/lampang-pao/measures-2567.yaml');
@@ -20,12 +20,8 @@ function pixels(pdf: string): Buffer[] {
   return readdirSync(dir).sort().map((f) => readFileSync(join(dir, f)));
 }
 
-/** The first executable of these names on the PATH. */
-function onPath(names: string[]): string | undefined {
-  const dirs = (process.env.PATH ?? '').split(':').filter(Boolean);
-  for (const name of names) for (const dir of dirs) if (hostSearch().isExecutable(join(dir, name))) return join(dir, name);
-  return undefined;
-}
+/** The first executable of these names on this machine's PATH. */
+const onPath = (names: string[]) => onThePath(hostSearch(), names);
 
 describe('the browser that prints', () => {
   it("is Chromium's headless shell when one is installed (set-up installs Debian's), else the full browser", () => {

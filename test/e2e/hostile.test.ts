@@ -99,6 +99,18 @@ describe('files a document names', () => {
     expectEnded(cli(['build', join(dir, 'pipe.yaml')]), 1, 'named pipe');
   });
 
+  it('refuses a folder, a pipe or a text file given as the browser, with a fix, never a crash', () => {
+    const dir = tempDir('hostile-');
+    const doc = join(ROOT, 'examples/lampang-pao/measures-2567.yaml');
+    // A folder passed the "is it executable" test (folders are searchable) and spawning it crashed.
+    for (const browser of [dir, mkfifo(join(dir, 'chrome')), '/etc/hostname']) {
+      const run = cli(['build', doc, '-o', join(dir, 'out'), '--browser', browser]);
+      expect(run.status, run.stderr).toBe(1);
+      expect(run.stderr).not.toMatch(/node:events|Unhandled|\n\s+at /);
+      expect(run.stderr).toMatch(/--browser|the browser failed to start/);
+    }
+  });
+
   it('refuses a file larger than the limit without reading it', () => {
     const file = join(tempDir('hostile-'), 'huge.yaml');
     writeFileSync(file, 'kind: plan\n');
